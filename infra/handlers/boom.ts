@@ -1,0 +1,9 @@
+/** GET /boom: an uncaught error whose message holds a secret; the client sees a generic 500. */
+import { logger, route } from './wrap.js';
+
+export const handler = route(async () => {
+  logger.info('Loading the report');
+  throw new Error(
+    'Report query failed on postgres://report:s3cr3t-pa55@db.internal:5432/reports: relation "reports" does not exist',
+  );
+});

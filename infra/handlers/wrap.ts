@@ -1,0 +1,32 @@
+/**
+ * The demo's one way to build a route: a plain handler wrapped with errorNormalizer, Powertools
+ * Logger (JSON lines stamped with the request id and trace id) and Tracer. The deployed stack
+ * and the local demo run exactly these handlers.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { errorNormalizer } from '../../src/index.js';
+
+export const logger = new Logger({ serviceName: 'error-normalizer-demo' });
+export const tracer = new Tracer({ serviceName: 'error-normalizer-demo' });
+
+/** A demo route's own code, before any middleware. */
+export type RouteHandler = (
+  event: APIGatewayProxyEvent,
+  context: Context,
+  options: { signal: AbortSignal },
+) => Promise<APIGatewayProxyResult>;
+
+/**
+ * errorNormalizer is registered first so that its `onError` runs last, after the tracer and
+ * logger middlewares have done their part, and its `after` sees the final result.
+ */
+export const route = (handler: RouteHandler) =>
+  middy(handler)
+    .use(errorNormalizer({ logger, tracer }))
+    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger));

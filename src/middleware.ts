@@ -1,0 +1,149 @@
+/**
+ * Middy wiring. `onError` answers uncaught errors of HTTP events; `after` answers handler
+ * results the event source would reject. The decisions live in the modules this calls, in the
+ * order an error travels: classify, describe and redact, report, respond.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { MiddlewareObj, Request } from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { type ClassifyProblem, classify, defaultRules, type ErrorRule } from './classify.js';
+import { describeError, read } from './describe-error.js';
+import { type EventSource, eventSourceOf, malformedResultReason } from './event-source.js';
+import { compileRedaction, type RedactionOptions } from './redact.js';
+import { type ErrorLogger, type ErrorTracer, type Incident, report } from './report.js';
+import {
+  clientMessage,
+  errorBody,
+  errorHeaders,
+  type HttpErrorResult,
+  negotiateFormat,
+  shapeResult,
+} from './respond.js';
+import { requestIdFor, traceIdFor } from './trace-id.js';
+import { validateOptions } from './validate-options.js';
+
+/** Options of {@link errorNormalizer}. All are optional. */
+export interface ErrorNormalizerOptions {
+  /**
+   * Powertools Logger that records each failure once (ERROR for 5xx, WARN for 4xx).
+   * Default: a new `Logger()` configured by the `POWERTOOLS_*` environment variables.
+   */
+  logger?: ErrorLogger;
+  /**
+   * Powertools Tracer. When given and tracing is on, the X-Ray segment of a failed request is
+   * marked as a fault (5xx) or an error (4xx) with the error attached.
+   */
+  tracer?: ErrorTracer;
+  /**
+   * The classification table, tried in order; the first rule that answers wins, and anything
+   * no rule claims is a 500. Default: {@link defaultRules}. Add your own before the defaults:
+   * `rules: [myRule, ...defaultRules]`.
+   */
+  rules?: readonly ErrorRule[];
+  /** `Retry-After` seconds for 503 and 429 answers whose rule set none. Default: `1`. */
+  retryAfterSeconds?: number;
+  /**
+   * Answer RFC 9457 `application/problem+json` to clients whose `Accept` prefers it.
+   * Default: `true`. With `false`, every answer is the JSON contract.
+   */
+  problemDetails?: boolean;
+  /** Secret redaction applied to everything logged. Default: the built-in rules. */
+  redaction?: RedactionOptions | false;
+}
+
+/** The error standing for a handler result the event source would reject. */
+class MalformedResultError extends Error {
+  override name = 'MalformedResultError';
+}
+
+const acceptHeader = (event: unknown): unknown => {
+  const headers = read(event, 'headers');
+  if (headers === null || typeof headers !== 'object') return undefined;
+  const value = read(headers, 'accept') ?? read(headers, 'Accept');
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/**
+ * Middy middleware that turns every uncaught error of an HTTP event into a sanitized JSON
+ * error response carrying the X-Ray trace id and the Lambda request id, logs the error once
+ * and marks the trace. Errors of non-HTTP events (SQS, EventBridge...) are re-thrown untouched.
+ *
+ * Register it first, so its `after` sees the final result and its `onError` runs last:
+ * `middy(handler).use(errorNormalizer({ logger, tracer })).use(otherMiddlewares)`.
+ *
+ * @throws TypeError at construction when an option is invalid.
+ */
+export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
+  options: ErrorNormalizerOptions = {},
+): MiddlewareObj<TEvent, TResult, unknown, Context> => {
+  validateOptions(options);
+  const logger = options.logger ?? new Logger();
+  const { tracer } = options;
+  const rules = options.rules ?? defaultRules;
+  const retryAfter = options.retryAfterSeconds ?? 1;
+  const problemDetails = options.problemDetails ?? true;
+  const redact = compileRedaction(options.redaction);
+  // Requests already reported: a failure is logged once even if both hooks see it.
+  const reported = new WeakSet<object>();
+
+  const answer = (
+    request: Request<TEvent, TResult, unknown, Context>,
+    source: EventSource,
+    error: unknown,
+    kind: Incident['kind'],
+  ): HttpErrorResult => {
+    const problems: ClassifyProblem[] = [];
+    const classification = classify(error, rules, retryAfter, problems);
+    const traceId = traceIdFor(request.event);
+    const requestId = requestIdFor(request.context);
+    if (!reported.has(request)) {
+      reported.add(request);
+      const incident: Incident = {
+        status: classification.status,
+        code: classification.code,
+        kind,
+        eventSource: source,
+        traceId,
+        requestId,
+        error: redact(describeError(error)),
+      };
+      if (problems.length > 0) {
+        incident.problems = problems.map(({ rule, reason }) => `rules[${rule}]: ${reason}`);
+      }
+      report(logger, tracer, incident);
+    }
+    const format = problemDetails ? negotiateFormat(acceptHeader(request.event)) : 'json';
+    const contract = {
+      error: classification.code,
+      message: clientMessage(classification, error),
+      traceId,
+      requestId,
+    };
+    return shapeResult(
+      source,
+      request.event,
+      classification.status,
+      errorHeaders(format, contract, classification.retryAfter),
+      JSON.stringify(errorBody(format, classification.status, contract)),
+    );
+  };
+
+  return {
+    after: (request) => {
+      const source = eventSourceOf(request.event);
+      if (source === undefined) return;
+      const reason = malformedResultReason(source, request.response);
+      if (reason === undefined) return;
+      const error = new MalformedResultError(`Handler result rejected by ${source}: ${reason}`);
+      request.response = answer(request, source, error, 'malformed_result') as TResult;
+    },
+    onError: (request) => {
+      // Another middleware has answered already; respect it, as Middy's own handlers do.
+      if (request.response !== undefined) return;
+      const source = eventSourceOf(request.event);
+      // Not an HTTP event: leave the error in place so Middy re-throws it to Lambda.
+      if (source === undefined) return;
+      request.response = answer(request, source, request.error, 'uncaught_error') as TResult;
+    },
+  };
+};

@@ -1,0 +1,118 @@
+/**
+ * Tells operators what happened, once per failed request: one log line through Powertools
+ * Logger (which stamps it with `xray_trace_id`) and, with a Tracer, a fault or error on the
+ * X-Ray trace. Reporting must never be the reason a request goes unanswered, so every call
+ * out is guarded, and the reporter's own trouble goes to stderr once per process.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
+import type { DescribedError } from './describe-error.js';
+
+/** The subset of Powertools Logger the middleware calls. */
+export type ErrorLogger = Pick<Logger, 'error' | 'warn'>;
+/** The subset of Powertools Tracer the middleware calls. */
+export type ErrorTracer = Pick<Tracer, 'isTracingEnabled' | 'getSegment'>;
+
+/** Everything the report says about one failed request. */
+export interface Incident {
+  status: number;
+  code: string;
+  /** Why the request failed: an uncaught error, or a handler result the source would reject. */
+  kind: 'uncaught_error' | 'malformed_result';
+  eventSource: string;
+  traceId: string | null;
+  requestId: string | null;
+  /** The thrown value, described and redacted. */
+  error: DescribedError;
+  /** Problems met while classifying (a rule that threw...). */
+  problems?: string[];
+}
+
+const FACILITY = 'lambda-error-normalizer';
+const complained = new Set<string>();
+
+/** Writes the middleware's own trouble to stderr, once per kind per process. */
+export const complain = (what: string, cause: unknown): void => {
+  if (complained.has(what)) return;
+  complained.add(what);
+  try {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    process.stderr.write(`[${FACILITY}] ${what}: ${reason}\n`);
+  } catch {
+    // stderr itself is gone: there is nobody left to tell.
+  }
+};
+
+const logIncident = (logger: ErrorLogger, incident: Incident): void => {
+  const line = `${incident.kind === 'malformed_result' ? 'Malformed handler result' : 'Unhandled error'} answered as ${incident.status} ${incident.code}`;
+  const { error, ...rest } = incident;
+  const attributes = { ...rest, error };
+  try {
+    if (incident.status >= 500) logger.error(line, attributes);
+    else logger.warn(line, attributes);
+  } catch (logError) {
+    complain('logger failed', logError);
+    // The error must still be on record somewhere: fall back to a bare JSON line.
+    try {
+      process.stderr.write(`${JSON.stringify({ level: 'ERROR', message: line, ...attributes })}\n`);
+    } catch {
+      // Nothing more to try.
+    }
+  }
+};
+
+/** An `Error` rebuilt from the (redacted) description, for X-Ray's exception record. */
+const toXrayError = (described: DescribedError): Error => {
+  const error = new Error(described.message);
+  error.name = described.name;
+  error.stack = described.stack ?? `${described.name}: ${described.message}`;
+  return error;
+};
+
+const SUBSEGMENT_NAME = `## ${FACILITY}`;
+
+interface MarkableSegment {
+  addError(error: Error, remote?: boolean): void;
+  addErrorFlag(): void;
+  fault?: boolean;
+}
+
+const mark = (segment: MarkableSegment, status: number, error: Error): void => {
+  segment.addError(error, false);
+  if (status < 500) {
+    // X-Ray's addError always flags a fault; a client error is an "error" instead.
+    segment.fault = false;
+    segment.addErrorFlag();
+  }
+};
+
+const traceIncident = (tracer: ErrorTracer, incident: Incident): void => {
+  try {
+    if (!tracer.isTracingEnabled()) return;
+    const segment = tracer.getSegment();
+    if (segment === undefined) return;
+    const error = toXrayError(incident.error);
+    // Lambda's own segment is a facade that is never sent: record on a subsegment of ours.
+    // Under `captureLambdaHandler` (or any open subsegment) the current one is marked instead.
+    if ('facade' in segment && segment.facade === true) {
+      const subsegment = segment.addNewSubsegment(SUBSEGMENT_NAME);
+      subsegment.addAnnotation('status', incident.status);
+      mark(subsegment, incident.status, error);
+      subsegment.close();
+    } else {
+      mark(segment, incident.status, error);
+    }
+  } catch (traceError) {
+    complain('tracer failed', traceError);
+  }
+};
+
+/** Logs the incident once and marks the trace. Never throws. */
+export const report = (
+  logger: ErrorLogger,
+  tracer: ErrorTracer | undefined,
+  incident: Incident,
+): void => {
+  logIncident(logger, incident);
+  if (tracer !== undefined) traceIncident(tracer, incident);
+};

@@ -1,0 +1,82 @@
+/**
+ * The X-Ray root trace id of this invocation, and the request id, both safe to echo.
+ *
+ * The invocation's own id comes first, read through Powertools, which reads Lambda's
+ * per-invocation store before `process.env._X_AMZN_TRACE_ID`: when one process serves many
+ * invocations at once (Lambda Managed Instances), only the store is right. A request's
+ * `X-Amzn-Trace-Id` header is a fallback, and only its well-formed `Root` is ever used: the
+ * header is client input and is never echoed as it came.
+ */
+import { getXRayTraceIdFromEnv } from '@aws-lambda-powertools/commons/utils/env';
+import { read } from './describe-error.js';
+
+/** `1-` + 8 hex digits of epoch seconds + `-` + 24 hex digits. */
+const ROOT_ID = /^1-[0-9a-f]{8}-[0-9a-f]{24}$/;
+/** Real headers (`Root=…;Parent=…;Sampled=…;Lineage=…`, ALB's `Self=…;Root=…`) stay far below. */
+const MAX_HEADER_CHARS = 1_024;
+const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/** Whether `value` is a well-formed X-Ray root trace id (`1-5759e988-bd862e3fe1be46a994272793`). */
+export const isTraceId = (value: unknown): value is string =>
+  typeof value === 'string' && ROOT_ID.test(value);
+
+/** The `Root` of an `X-Amzn-Trace-Id` value, or `undefined` if it has no well-formed one. */
+export const rootFromTraceHeader = (header: unknown): string | undefined => {
+  if (typeof header !== 'string' || header.length > MAX_HEADER_CHARS) return undefined;
+  for (const field of header.split(';')) {
+    const [key, value] = field.split('=');
+    if (key?.trim() === 'Root') {
+      const root = value?.trim();
+      return isTraceId(root) ? root : undefined;
+    }
+  }
+  return undefined;
+};
+
+const headerValue = (event: unknown): unknown => {
+  for (const container of ['headers', 'multiValueHeaders'] as const) {
+    const headers = read(event, container);
+    if (headers === null || typeof headers !== 'object') continue;
+    let keys: string[];
+    try {
+      keys = Object.keys(headers);
+    } catch {
+      continue;
+    }
+    for (const key of keys) {
+      if (key.toLowerCase() !== 'x-amzn-trace-id') continue;
+      const value = read(headers, key);
+      // ALB multi-value headers and VPC Lattice v2 headers are arrays.
+      return Array.isArray(value) ? value[0] : value;
+    }
+  }
+  return undefined;
+};
+
+/** The root trace id of the current invocation, if Lambda (or the local demo) set one. */
+export const invocationTraceId = (): string | undefined => {
+  try {
+    const root = getXRayTraceIdFromEnv();
+    return isTraceId(root) ? root : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The trace id to answer with: the invocation's, else the request header's well-formed root. */
+export const traceIdFor = (event: unknown): string | null =>
+  invocationTraceId() ?? rootFromTraceHeader(headerValue(event)) ?? null;
+
+/** The Lambda request id, from the context or Lambda's per-invocation store; `null` if none. */
+export const requestIdFor = (context: unknown): string | null => {
+  const fromContext = read(context, 'awsRequestId');
+  if (typeof fromContext === 'string' && REQUEST_ID.test(fromContext)) return fromContext;
+  const store = globalThis.awslambda?.InvokeStore;
+  try {
+    const fromStore = store?.getRequestId();
+    if (typeof fromStore === 'string' && REQUEST_ID.test(fromStore)) return fromStore;
+  } catch {
+    // The store is Lambda's; a broken one must not break the answer.
+  }
+  return null;
+};
