@@ -44,13 +44,15 @@ const SECRET_KEY_WORDS = [
 ];
 const SECRET_KEY = new RegExp(SECRET_KEY_WORDS.join('|'), 'i');
 
+const AUTH_SCHEME = /^(Bearer|Basic|Digest|Token)$/i;
+
 /** A mixed-case 40-character base64 run is the shape of an AWS secret access key. */
 const looksLikeSecretKey = (token: string): string =>
   /[A-Z]/.test(token) && /[a-z]/.test(token) && /[0-9/+]/.test(token) ? REDACTED : token;
 
 interface CompiledPattern {
   pattern: RegExp;
-  replace: string | ((match: string) => string);
+  replace: string | ((match: string, ...groups: string[]) => string);
 }
 
 /** The built-in rules, most specific first (a JWT is also a `token=` value). */
@@ -68,21 +70,15 @@ const DEFAULT_PATTERNS: readonly CompiledPattern[] = [
     pattern: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
     replace: looksLikeSecretKey,
   },
-  // key=value, key: value and "key":"value" pairs whose key names a secret.
+  // key=value, key: value and "key":"value" pairs whose key names a secret. A key starts
+  // only where a word starts (the lookbehind), which keeps this linear on long runs of text.
   {
-    pattern: new RegExp(
-      `([\\w.-]*(?:${SECRET_KEY_WORDS.join('|')})[\\w.-]*["']?\\s*[:=]\\s*)("[^"]*"|'[^']*'|[^\\s,;&"'}\\])]+)`,
-      'gi',
-    ),
-    replace: (match: string) => {
-      const split = match.search(/[:=]/);
-      const head = match.slice(0, split + 1);
-      const value = match.slice(split + 1);
-      const space = value.match(/^\s*/)?.[0] ?? '';
-      const quote = value.trimStart()[0];
-      return quote === '"' || quote === "'"
-        ? `${head}${space}${quote}${REDACTED}${quote}`
-        : `${head}${space}${REDACTED}`;
+    pattern: /(?<![\w.-])([\w.-]+)(["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&"'}\])]+)/g,
+    replace: (match: string, key: string, separator: string, value: string) => {
+      // `Authorization: Bearer [REDACTED]` keeps its scheme: the token was redacted above.
+      if (!SECRET_KEY.test(key) || AUTH_SCHEME.test(value)) return match;
+      const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
+      return `${key}${separator}${quote}${REDACTED}${quote}`;
     },
   },
 ];

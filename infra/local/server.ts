@@ -1,0 +1,309 @@
+/**
+ * `npm run demo`: the demo routes on http://127.0.0.1:3000 (PORT overrides; 0 picks a free
+ * port), each request run the way API Gateway and Lambda run it: an API Gateway REST proxy
+ * event, a Lambda context with a deadline, and a fresh X-Ray trace per request, all inside
+ * Lambda's per-invocation store so that concurrent requests never see each other's ids
+ * (as on Lambda Managed Instances, where one process serves many invocations at once).
+ *
+ * Logs go to the console and to a JSON-lines file (DEMO_LOG_FILE, default .demo/logs.jsonl),
+ * with one access log line per request as API Gateway writes them; `npm run logs -- <traceId>`
+ * reads it. Unknown routes get the 404 API Gateway's gateway response gives.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { relative } from 'node:path';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { localLogFile } from '../../src/logs/local.js';
+import {
+  apiGatewayEvent,
+  type IncomingRequest,
+  lambdaContext,
+  newRequestId,
+  newTraceHeader,
+  rootOf,
+} from './event.js';
+import { openLogSink } from './log-sink.js';
+
+// Before anything that reads it is loaded: the runtime's store is then one AsyncLocalStorage
+// context per invocation, and Powertools keeps its per-invocation state there.
+process.env.AWS_LAMBDA_MAX_CONCURRENCY ||= '64';
+
+const { InvokeStore, InvokeStoreBase } = await import('@aws/lambda-invoke-store');
+const { routes, handlerName } = await import('../handlers/routes.js');
+
+type DemoHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<unknown>;
+
+const HOST = '127.0.0.1';
+/** Function timeout: /slow gets a short one so that it runs past it. */
+const timeoutFor = (path: string): number => (path === '/slow' ? 3_000 : 10_000);
+/** Lambda ends an invocation at its deadline; a little grace absorbs timer jitter. */
+const KILL_GRACE_MS = 100;
+/** API Gateway's payload limit. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+const store = await InvokeStore.getInstanceAsync();
+const handlers = new Map<string, { name: string; handler: DemoHandler }>(
+  await Promise.all(
+    routes.map(async (route) => {
+      const name = handlerName(route);
+      const module = (await import(`../handlers/${name}.js`)) as { handler: DemoHandler };
+      return [route.path, { name, handler: module.handler }] as const;
+    }),
+  ),
+);
+
+const logFile = localLogFile(undefined);
+const sink = openLogSink(logFile);
+
+/** Headers API Gateway puts on every answer. */
+const gatewayHeaders = (apiRequestId: string, traceId: string): Record<string, string> => ({
+  'x-amzn-RequestId': apiRequestId,
+  'X-Amzn-Trace-Id': `Root=${traceId}`,
+});
+
+interface Answer {
+  statusCode: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+}
+
+/** A gateway response in the middleware's contract shape (see infra/gateway-responses.ts). */
+const gatewayError = (
+  status: number,
+  error: string,
+  message: string,
+  traceId: string,
+  apiRequestId: string,
+): Answer => ({
+  statusCode: status,
+  headers: {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  },
+  body: Buffer.from(JSON.stringify({ error, message, traceId, requestId: apiRequestId })),
+});
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The HTTP answer of a Lambda proxy result, or `undefined` when API Gateway would reject it. */
+const answerOf = (result: unknown): Answer | undefined => {
+  if (!isRecord(result)) return undefined;
+  const { statusCode, body, isBase64Encoded } = result;
+  if (
+    !Number.isInteger(statusCode) ||
+    (statusCode as number) < 100 ||
+    (statusCode as number) > 599
+  ) {
+    return undefined;
+  }
+  if (body !== undefined && body !== null && typeof body !== 'string') return undefined;
+  const headers: Record<string, string | string[]> = {};
+  for (const key of ['headers', 'multiValueHeaders'] as const) {
+    const source = result[key];
+    if (source === undefined || source === null) continue;
+    if (!isRecord(source)) return undefined;
+    for (const [name, value] of Object.entries(source)) {
+      headers[name] = Array.isArray(value) ? value.map(String) : String(value);
+    }
+  }
+  const text = typeof body === 'string' ? body : '';
+  return {
+    statusCode: statusCode as number,
+    headers,
+    body: isBase64Encoded === true ? Buffer.from(text, 'base64') : Buffer.from(text),
+  };
+};
+
+const readBody = async (req: IncomingMessage): Promise<Buffer | undefined> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+};
+
+/** Runs one invocation inside its own store context, ended at its deadline like Lambda's. */
+const invoke = (
+  handler: DemoHandler,
+  event: APIGatewayProxyEvent,
+  context: Context,
+  traceHeader: string,
+  timeoutMs: number,
+): Promise<unknown> =>
+  store.run(
+    {
+      [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: context.awsRequestId,
+      [InvokeStoreBase.PROTECTED_KEYS.X_RAY_TRACE_ID]: traceHeader,
+    },
+    () => {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`Task timed out after ${(timeoutMs / 1_000).toFixed(2)} seconds`)),
+          context.getRemainingTimeInMillis() + KILL_GRACE_MS,
+        );
+      });
+      return Promise.race([handler(event, context), deadline]).finally(() => clearTimeout(timer));
+    },
+  );
+
+const handle = async (req: IncomingMessage, res: ServerResponse, port: number): Promise<void> => {
+  const receivedAt = Date.now();
+  const started = performance.now();
+  const apiRequestId = randomUUID();
+  const traceHeader = newTraceHeader(receivedAt);
+  const traceId = rootOf(traceHeader);
+  const method = req.method ?? 'GET';
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  const route = method === 'GET' ? handlers.get(path) : undefined;
+  let requestId: string | undefined;
+  let answer: Answer | undefined;
+
+  const body = await readBody(req);
+  if (body === undefined) {
+    answer = gatewayError(413, 'payload_too_large', 'Request too large.', traceId, apiRequestId);
+  } else if (route === undefined) {
+    answer = gatewayError(
+      404,
+      'not_found',
+      'No route matches this method and path.',
+      traceId,
+      apiRequestId,
+    );
+  } else {
+    requestId = newRequestId();
+    const request: IncomingRequest = {
+      method,
+      url: req.url ?? '/',
+      rawHeaders: req.rawHeaders,
+      body,
+      sourceIp: req.socket.remoteAddress ?? HOST,
+      port,
+    };
+    const event = apiGatewayEvent(request, {
+      apiRequestId,
+      traceHeader,
+      receivedAt,
+      resource: path,
+    });
+    const timeoutMs = timeoutFor(path);
+    const context = lambdaContext(route.name, requestId, Date.now(), timeoutMs);
+    try {
+      answer = answerOf(await invoke(route.handler, event, context, traceHeader, timeoutMs));
+      if (answer === undefined) {
+        process.stderr.write(
+          `${JSON.stringify({ timestamp: new Date().toISOString(), level: 'ERROR', message: 'Execution failed due to configuration error: Malformed Lambda proxy response', traceId, requestId })}\n`,
+        );
+      }
+    } catch (error) {
+      // What Lambda logs when an invocation fails outside the handler's own error handling.
+      process.stderr.write(
+        `${JSON.stringify({ timestamp: new Date().toISOString(), level: 'ERROR', message: (error as Error).message, traceId, requestId, errorType: (error as Error).name })}\n`,
+      );
+    }
+    // A failed invocation or a result API Gateway rejects: API Gateway answers 502 itself.
+    answer ??= gatewayError(502, 'server_error', 'Internal server error', traceId, apiRequestId);
+  }
+
+  const headers = { ...answer.headers, ...gatewayHeaders(apiRequestId, traceId) };
+  res.writeHead(answer.statusCode, { ...headers, 'Content-Length': answer.body.length });
+  // The access log line, as API Gateway writes it; `requestId` is API Gateway's own id.
+  process.stdout.write(
+    `${JSON.stringify({
+      timestamp: new Date().toISOString(),
+      type: 'access',
+      requestId: apiRequestId,
+      integrationRequestId: requestId ?? null,
+      traceId,
+      ip: req.socket.remoteAddress ?? null,
+      httpMethod: method,
+      path,
+      resourcePath: route === undefined ? null : path,
+      status: answer.statusCode,
+      protocol: `HTTP/${req.httpVersion}`,
+      responseLength: answer.body.length,
+      latencyMs: Math.round(performance.now() - started),
+    })}\n`,
+  );
+  res.end(method === 'HEAD' ? undefined : answer.body);
+};
+
+const server = createServer((req, res) => {
+  const port = (server.address() as AddressInfo).port;
+  handle(req, res, port).catch((error: unknown) => {
+    process.stderr.write(`[demo] request failed: ${(error as Error).stack ?? String(error)}\n`);
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+    res.end();
+  });
+});
+
+const requestedPort = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535) {
+  process.stderr.write(`[demo] invalid PORT ${JSON.stringify(process.env.PORT)}\n`);
+  process.exit(2);
+}
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+  process.stderr.write(
+    error.code === 'EADDRINUSE'
+      ? `[demo] port ${requestedPort} is in use: set PORT to another port (PORT=0 picks a free one)\n`
+      : `[demo] server error: ${error.message}\n`,
+  );
+  sink.close();
+  process.exit(1);
+});
+
+server.listen(requestedPort, HOST, () => {
+  const { port } = server.address() as AddressInfo;
+  const base = `http://${HOST}:${port}`;
+  const width = Math.max(...routes.map((route) => route.path.length));
+  const relativeFile = relative(process.cwd(), logFile);
+  const shownFile = relativeFile.startsWith('..') ? logFile : relativeFile;
+  const fileOption =
+    logFile === localLogFile(undefined, {}) ? '' : ` --file ${JSON.stringify(logFile)}`;
+  const lines = [
+    `lambda-error-normalizer demo listening on ${base}`,
+    '',
+    'Routes:',
+    ...routes.map(
+      (route) => `  ${base}${route.path.padEnd(width)}  ${route.status}  ${route.shows}`,
+    ),
+    `  ${base}/<anything else>  404  API Gateway's own answer, in the same JSON shape`,
+    '',
+    'Try it:',
+    `  curl -i ${base}/boom`,
+    '  # copy the X-Trace-Id header of the answer, then:',
+    `  npm run logs -- <traceId>${fileOption}`,
+    '',
+    `Logs: console and ${shownFile}`,
+    'Stop: Ctrl+C',
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+});
+
+let stopping = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`\n[demo] ${signal}: shutting down\n`);
+  server.close(() => {
+    sink.close();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  // Requests still running get a moment to finish (/slow takes 3 s), then are cut.
+  setTimeout(() => server.closeAllConnections(), 4_000).unref();
+  setTimeout(() => {
+    sink.close();
+    process.exit(0);
+  }, 5_000).unref();
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,279 @@
+/**
+ * The code that would be deployed, run as Lambda would run it: the real `cdk synth demo`
+ * (tsx app, local esbuild, no Docker), then each route's bundled `index.mjs` is imported from
+ * its asset directory and invoked with an API Gateway REST event and a Lambda-like context.
+ *
+ * Tracer stays disabled: it only turns on inside Lambda (`AWS_EXECUTION_ENV`), which this
+ * process is not, so nothing tries to reach an X-Ray daemon.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, rmdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../infra/handlers/routes.js';
+
+const run = promisify(execFile);
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const eventsDir = path.resolve(repoRoot, '..', 'shared', 'aws-events');
+
+type Resource = {
+  Type: string;
+  Properties: Record<string, unknown>;
+};
+type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+interface DeployedRoute {
+  /** Lambda logical id, for messages. */
+  functionId: string;
+  timeoutSeconds: number;
+  /** Absolute path of the bundled entry. */
+  entry: string;
+}
+
+const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+// Outside Lambda, on purpose (see the header comment).
+delete process.env.AWS_EXECUTION_ENV;
+delete process.env.AWS_LAMBDA_FUNCTION_NAME;
+
+let outdir: string;
+let synthOutput: string;
+let template: { Resources: Record<string, Resource> };
+const deployed = new Map<string, DeployedRoute>();
+
+/** The first `Fn::GetAtt: [id, 'Arn']` inside an intrinsic (the integration URI's function). */
+const getAttTarget = (value: unknown): string | undefined => {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = getAttTarget(item);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    const getAtt = (value as Record<string, unknown>)['Fn::GetAtt'];
+    if (Array.isArray(getAtt) && getAtt[1] === 'Arn') return String(getAtt[0]);
+    for (const item of Object.values(value)) {
+      const found = getAttTarget(item);
+      if (found) return found;
+    }
+  }
+  return undefined;
+};
+
+beforeAll(async () => {
+  // Inside the repository (cdk.out is git- and biome-ignored), like a developer's own synth.
+  await mkdir(path.join(repoRoot, 'cdk.out'), { recursive: true });
+  outdir = await mkdtemp(path.join(repoRoot, 'cdk.out', 'bundled-assets-test-'));
+  const { stdout, stderr } = await run(
+    'npx',
+    ['cdk', 'synth', 'demo', '--quiet', '--no-notices', '--output', outdir],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        CDK_DISABLE_CLI_TELEMETRY: 'true',
+        CDK_DISABLE_VERSION_CHECK: 'true',
+        // No credentials here: do not let the SDK probe an instance metadata endpoint.
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 170_000,
+    },
+  );
+  synthOutput = `${stdout}\n${stderr}`;
+
+  template = JSON.parse(await readFile(path.join(outdir, 'demo.template.json'), 'utf8'));
+  const manifest = JSON.parse(await readFile(path.join(outdir, 'demo.assets.json'), 'utf8')) as {
+    files: Record<string, { source: { path: string; packaging?: string } }>;
+  };
+  const resources = template.Resources;
+
+  // Route path -> API resource -> GET method -> integration -> function -> asset directory.
+  for (const route of routes) {
+    const resourceId = Object.entries(resources).find(
+      ([, r]) =>
+        r.Type === 'AWS::ApiGateway::Resource' && r.Properties.PathPart === route.path.slice(1),
+    )?.[0];
+    const method = Object.values(resources).find(
+      (r) =>
+        r.Type === 'AWS::ApiGateway::Method' &&
+        r.Properties.HttpMethod === 'GET' &&
+        (r.Properties.ResourceId as { Ref?: string }).Ref === resourceId,
+    );
+    const functionId = getAttTarget(
+      (method?.Properties.Integration as { Uri?: unknown } | undefined)?.Uri,
+    );
+    const fn = functionId === undefined ? undefined : resources[functionId];
+    if (fn?.Type !== 'AWS::Lambda::Function' || functionId === undefined) {
+      throw new Error(`No Lambda function behind GET ${route.path}`);
+    }
+    const key = (fn.Properties.Code as { S3Key: string }).S3Key;
+    const asset = manifest.files[key.replace(/\.zip$/, '')];
+    if (asset === undefined) throw new Error(`No asset ${key} for GET ${route.path}`);
+    const [file, exported] = (fn.Properties.Handler as string).split('.');
+    deployed.set(route.path, {
+      functionId,
+      timeoutSeconds: fn.Properties.Timeout as number,
+      entry: path.join(outdir, asset.source.path, `${file}.mjs`),
+    });
+    expect(exported).toBe('handler');
+  }
+}, 180_000);
+
+afterAll(async () => {
+  if (outdir) await rm(outdir, { recursive: true, force: true });
+  // cdk.out itself only if this left it empty (rmdir refuses a non-empty directory).
+  await rmdir(path.join(repoRoot, 'cdk.out')).catch(() => {});
+});
+
+/** A fresh, well-formed X-Ray header, as Lambda sets it for each invocation. */
+const newTraceHeader = (): { root: string; header: string } => {
+  const epoch = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
+  const root = `1-${epoch}-${randomBytes(12).toString('hex')}`;
+  return { root, header: `Root=${root};Parent=${randomBytes(8).toString('hex')};Sampled=0` };
+};
+
+const lambdaContext = (functionName: string, remainingMs: number): Context => {
+  const deadline = Date.now() + remainingMs;
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${functionName}`,
+    memoryLimitInMB: '256',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: `2026/01/01/[$LATEST]${randomBytes(16).toString('hex')}`,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+};
+
+/** Runs `fn`; returns its result and the JSON lines written meanwhile (Powertools: WARN and
+ * ERROR go to stderr, the rest to stdout). */
+const capturingOutput = async <T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; lines: unknown[] }> => {
+  const chunks: string[] = [];
+  const streams = [process.stdout, process.stderr];
+  const writes = streams.map((stream) => stream.write);
+  for (const stream of streams) {
+    stream.write = ((chunk: string | Uint8Array) => {
+      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return true;
+    }) as typeof stream.write;
+  }
+  try {
+    return { result: await fn(), lines: parseLines(chunks.join('')) };
+  } finally {
+    streams.forEach((stream, i) => {
+      stream.write = writes[i] as typeof stream.write;
+    });
+  }
+};
+
+const parseLines = (text: string): unknown[] =>
+  text
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line)];
+      } catch {
+        return [];
+      }
+    });
+
+describe('cdk synth demo (real bundling)', () => {
+  it('bundled with the local esbuild, never Docker', () => {
+    expect(synthOutput).not.toMatch(/docker/i);
+  });
+
+  it('left no cdk-nag finding in the validation report', async () => {
+    const report = JSON.parse(
+      await readFile(path.join(outdir, 'validation-report.json'), 'utf8').catch(() => '{}'),
+    ) as { pluginReports?: { violations?: unknown[] }[] };
+    expect((report.pluginReports ?? []).flatMap((r) => r.violations ?? [])).toEqual([]);
+  });
+
+  it.each(routes.map((route) => route.path))(
+    '%s is a self-contained ESM bundle with the createRequire banner',
+    async (routePath) => {
+      const code = await readFile((deployed.get(routePath) as DeployedRoute).entry, 'utf8');
+      expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+      // Every static import is a Node built-in: nothing is left to resolve at runtime.
+      const specifiers = [...code.matchAll(/\bfrom\s*["']([^"']+)["']/g)].map((m) => m[1]);
+      expect(specifiers.filter((s) => !s?.startsWith('node:') && s !== 'module')).toEqual([]);
+    },
+  );
+});
+
+describe('bundled handlers answer with the contract', async () => {
+  const event = JSON.parse(
+    await readFile(path.join(eventsDir, 'apigw-request.json'), 'utf8'),
+  ) as APIGatewayProxyEvent;
+
+  it.each(routes.map((route) => [route.path, route.status] as const))(
+    'GET %s answers %i',
+    async (routePath, status) => {
+      const route = deployed.get(routePath) as DeployedRoute;
+      // Through vitest's module runner, which keeps ESM semantics (import.meta.url included).
+      const { handler } = (await import(pathToFileURL(route.entry).href)) as { handler: Handler };
+
+      const { root, header } = newTraceHeader();
+      process.env._X_AMZN_TRACE_ID = header;
+      // /slow must reach its deadline quickly; the others get their configured timeout.
+      const remainingMs = routePath === '/slow' ? 1_500 : route.timeoutSeconds * 1_000;
+      const context = lambdaContext(route.functionId, remainingMs);
+
+      const { result, lines } = await capturingOutput(() =>
+        handler(structuredClone(event), context),
+      );
+
+      expect(result.statusCode).toBe(status);
+      if (status < 400) {
+        expect(JSON.parse(result.body)).toEqual({ ok: true });
+        return;
+      }
+      const body = JSON.parse(result.body) as Record<string, unknown>;
+      expect(Object.keys(body).sort()).toEqual(['error', 'message', 'requestId', 'traceId']);
+      expect(body).toEqual({
+        error: expect.stringMatching(/^[a-z]+(_[a-z]+)*$/),
+        message: expect.any(String),
+        traceId: root,
+        requestId: context.awsRequestId,
+      });
+      expect(result.headers).toMatchObject({
+        'Content-Type': 'application/json',
+        'Cache-Control': 'no-store',
+        'X-Trace-Id': root,
+        'X-Request-Id': context.awsRequestId,
+      });
+      // The secret in /boom's error message reaches neither the client nor the log.
+      expect(result.body).not.toContain('s3cr3t');
+
+      // The line the saved Logs Insights query finds: the middleware's, with both trace fields.
+      const incident = lines.find((line) => (line as { traceId?: unknown }).traceId === root) as
+        | Record<string, unknown>
+        | undefined;
+      expect(incident, JSON.stringify(lines)).toBeDefined();
+      expect(incident).toMatchObject({
+        level: status >= 500 ? 'ERROR' : 'WARN',
+        xray_trace_id: root,
+        requestId: context.awsRequestId,
+        status,
+        code: body.error,
+      });
+      expect(JSON.stringify(lines)).not.toContain('s3cr3t');
+    },
+  );
+});

@@ -1,0 +1,349 @@
+/**
+ * The synthesized `demo` stack: functions, logs, API, gateway responses, the saved query, the
+ * outputs, and cdk-nag. Synthesized once (with real esbuild bundling) for the whole file.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { RestApi } from 'aws-cdk-lib/aws-apigateway';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DemoStack,
+  functionId,
+  PLACEHOLDER_TRACE_ID,
+  SERVICE_NAME,
+  TRACE_QUERY_NAME,
+} from '../../infra/demo-stack.js';
+import { gatewayErrorResponses } from '../../infra/gateway-responses.js';
+import { routes } from '../../infra/handlers/routes.js';
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  app: string;
+  context: Record<string, unknown>;
+};
+
+const CONTRACT_KEYS = ['error', 'message', 'requestId', 'traceId'];
+const TRACE_ID = '1-5759e988-bd862e3fe1be46a994272793';
+const REQUEST_ID = 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef';
+
+/** What API Gateway does to a gateway response template: plain `$context` substitution. */
+const renderGatewayTemplate = (template: string, message: string): unknown =>
+  JSON.parse(
+    template
+      .replaceAll('$context.error.messageString', JSON.stringify(message))
+      .replaceAll('$context.xrayTraceId', TRACE_ID)
+      .replaceAll('$context.requestId', REQUEST_ID),
+  );
+
+let outdir: string;
+let app: App;
+let stack: DemoStack;
+let template: Template;
+let resources: Record<string, Resource>;
+
+const ofType = (type: string): [string, Resource][] =>
+  Object.entries(resources).filter(([, resource]) => resource.Type === type);
+
+/** The logical id of a route's Lambda function, by its construct path. */
+const functionLogicalId = (path: string): string => {
+  const id = stack.getLogicalId(
+    stack.node.findChild(`${functionId(path)}Function`).node.defaultChild as never,
+  );
+  expect(resources[id]?.Type).toBe('AWS::Lambda::Function');
+  return id;
+};
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'demo-stack-test-'));
+  // The same feature flags as `cdk synth`, so the test sees the template the CLI produces.
+  app = new App({ outdir, context: cdkJson.context });
+  stack = new DemoStack(app, 'demo');
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  // Synthesizes the app (bundling included) and runs the validation plugins: an
+  // unacknowledged cdk-nag error would already throw here.
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources as Record<string, Resource>;
+});
+
+afterAll(() => {
+  rmSync(outdir, { recursive: true, force: true });
+});
+
+describe('cdk.json', () => {
+  it('runs the TypeScript app with tsx, no build step', () => {
+    expect(cdkJson.app).toBe('npx tsx infra/app.ts');
+  });
+});
+
+describe('Lambda functions', () => {
+  it('has exactly one function per route', () => {
+    template.resourceCountIs('AWS::Lambda::Function', routes.length);
+  });
+
+  it.each(routes.map((route) => route.path))('%s: Node.js 24, X-Ray active, JSON logs', (path) => {
+    const fn = resources[functionLogicalId(path)] as Resource;
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Handler: 'index.handler',
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogFormat: 'JSON' },
+      Timeout: path === '/slow' ? 3 : 10,
+      Environment: { Variables: { POWERTOOLS_SERVICE_NAME: SERVICE_NAME } },
+    });
+  });
+
+  it('gives each function its own log group, with retention, deleted with the stack', () => {
+    const groups = new Set<string>();
+    for (const route of routes) {
+      const fn = resources[functionLogicalId(route.path)] as Resource;
+      const ref = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      const group = resources[ref] as Resource;
+      expect(group.Type).toBe('AWS::Logs::LogGroup');
+      expect(group.Properties.RetentionInDays).toBe(7);
+      expect(group.DeletionPolicy).toBe('Delete');
+      groups.add(ref);
+    }
+    expect(groups.size).toBe(routes.length);
+  });
+
+  it('uses no deprecated logRetention custom resource', () => {
+    template.resourceCountIs('Custom::LogRetention', 0);
+  });
+
+  it('lets each function write to its own log group only, not through a managed policy', () => {
+    for (const route of routes) {
+      const fn = resources[functionLogicalId(route.path)] as Resource;
+      const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      expect((resources[roleId] as Resource).Properties.ManagedPolicyArns).toBeUndefined();
+      const groupId = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: roleId }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              Resource: { 'Fn::GetAtt': [groupId, 'Arn'] },
+            }),
+          ]),
+        },
+      });
+    }
+  });
+});
+
+describe('REST API', () => {
+  const stage = (): Resource => {
+    const stages = ofType('AWS::ApiGateway::Stage');
+    expect(stages).toHaveLength(1);
+    return (stages[0] as [string, Resource])[1];
+  };
+
+  it('has one GET method per route, each on its own Lambda', () => {
+    for (const route of routes) {
+      const [resourceId] = ofType('AWS::ApiGateway::Resource').find(
+        ([, r]) => r.Properties.PathPart === route.path.slice(1),
+      ) ?? [undefined];
+      expect(resourceId, route.path).toBeDefined();
+      template.hasResourceProperties('AWS::ApiGateway::Method', {
+        HttpMethod: 'GET',
+        ResourceId: { Ref: resourceId },
+        RequestValidatorId: Match.anyValue(),
+        Integration: {
+          Type: 'AWS_PROXY',
+          Uri: {
+            'Fn::Join': [
+              '',
+              Match.arrayWith([{ 'Fn::GetAtt': [functionLogicalId(route.path), 'Arn'] }]),
+            ],
+          },
+        },
+      });
+    }
+    template.resourceCountIs('AWS::ApiGateway::Method', routes.length);
+  });
+
+  it('traces the stage with X-Ray', () => {
+    expect(stage().Properties.TracingEnabled).toBe(true);
+  });
+
+  it('writes JSON access logs with the X-Ray trace id and the request ids', () => {
+    const setting = stage().Properties.AccessLogSetting as {
+      DestinationArn: unknown;
+      Format: string;
+    };
+    expect(setting.Format).toContain('$context.xrayTraceId');
+    expect(setting.Format).toContain('$context.requestId');
+    expect(setting.Format).toContain('$context.extendedRequestId');
+    // Substituted the way API Gateway does, every line is one JSON object.
+    const line = JSON.parse(
+      setting.Format.replaceAll('$context.error.messageString', '"Internal server error"'),
+    ) as Record<string, string>;
+    expect(line).toMatchObject({
+      requestId: '$context.requestId',
+      xrayTraceId: '$context.xrayTraceId',
+      integrationRequestId: '$context.integration.requestId',
+      status: '$context.status',
+      path: '$context.path',
+      httpMethod: '$context.httpMethod',
+      integrationError: '$context.integration.error',
+      responseLatency: '$context.responseLatency',
+      errorMessage: 'Internal server error',
+    });
+    const accessLogGroupId = stack.getLogicalId(stack.accessLogGroup.node.defaultChild as never);
+    expect(JSON.stringify(setting.DestinationArn)).toContain(accessLogGroupId);
+  });
+
+  it('sets up the account-level CloudWatch role API Gateway needs for access logs', () => {
+    template.resourceCountIs('AWS::ApiGateway::Account', 1);
+  });
+
+  it('manages the execution log group, with retention, before the stage exists', () => {
+    const [[groupId, group]] = ofType('AWS::Logs::LogGroup').filter(([, g]) =>
+      JSON.stringify(g.Properties.LogGroupName ?? '').includes('API-Gateway-Execution-Logs_'),
+    ) as [[string, Resource]];
+    expect(group.Properties.RetentionInDays).toBe(7);
+    const stageResource = template.toJSON().Resources[
+      ofType('AWS::ApiGateway::Stage')[0]?.[0] as string
+    ] as { DependsOn?: string[] };
+    expect(stageResource.DependsOn).toContain(groupId);
+  });
+});
+
+describe('gateway responses', () => {
+  const responses = () =>
+    new Map(
+      ofType('AWS::ApiGateway::GatewayResponse').map(([, r]) => [
+        r.Properties.ResponseType as string,
+        r.Properties,
+      ]),
+    );
+
+  it('customizes DEFAULT_4XX and DEFAULT_5XX, and the specific ones', () => {
+    const types = [...responses().keys()];
+    expect(types).toEqual(expect.arrayContaining(['DEFAULT_4XX', 'DEFAULT_5XX']));
+    expect(types.sort()).toEqual(gatewayErrorResponses.map((r) => r.type.responseType).sort());
+  });
+
+  it.each(gatewayErrorResponses.map((r) => [r.type.responseType, r] as const))(
+    '%s answers the JSON contract',
+    (type, expected) => {
+      const props = responses().get(type) as Record<string, unknown>;
+      const templates = props.ResponseTemplates as Record<string, string>;
+      expect(Object.keys(templates)).toEqual(['application/json']);
+      const body = renderGatewayTemplate(
+        templates['application/json'] as string,
+        'Missing "Authentication" Token',
+      ) as Record<string, unknown>;
+      expect(Object.keys(body).sort()).toEqual(CONTRACT_KEYS);
+      expect(body).toEqual({
+        error: expected.error,
+        message: expected.message ?? 'Missing "Authentication" Token',
+        traceId: TRACE_ID,
+        requestId: REQUEST_ID,
+      });
+      expect(body.error).toMatch(/^[a-z]+(_[a-z]+)*$/);
+      expect(props.StatusCode).toBe(expected.statusCode);
+      expect(props.ResponseParameters).toMatchObject({
+        'gatewayresponse.header.Cache-Control': "'no-store'",
+        'gatewayresponse.header.X-Content-Type-Options': "'nosniff'",
+      });
+    },
+  );
+
+  it('answers an unknown route (MissingAuthenticationToken) as a 404 not_found', () => {
+    const props = responses().get('MISSING_AUTHENTICATION_TOKEN') as Record<string, unknown>;
+    expect(props.StatusCode).toBe('404');
+    expect(
+      renderGatewayTemplate(
+        (props.ResponseTemplates as Record<string, string>)['application/json'] as string,
+        '',
+      ),
+    ).toMatchObject({ error: 'not_found' });
+  });
+
+  it('answers throttling as 429 too_many_requests with Retry-After', () => {
+    const props = responses().get('THROTTLED') as Record<string, unknown>;
+    expect(props.StatusCode).toBe('429');
+    expect(props.ResponseParameters).toMatchObject({ 'gatewayresponse.header.Retry-After': "'1'" });
+  });
+});
+
+describe('saved Logs Insights query', () => {
+  it('searches every function log group and the access log group for one trace id', () => {
+    const queries = ofType('AWS::Logs::QueryDefinition');
+    expect(queries).toHaveLength(1);
+    const props = (queries[0] as [string, Resource])[1].Properties as {
+      Name: string;
+      QueryString: string;
+      LogGroupNames: { Ref: string }[];
+    };
+    expect(props.Name).toBe(TRACE_QUERY_NAME);
+    expect(props.QueryString).toContain(`filter @message like "${PLACEHOLDER_TRACE_ID}"`);
+    for (const field of ['xray_trace_id', 'traceId', 'xrayTraceId', '@log']) {
+      expect(props.QueryString).toContain(field);
+    }
+    expect(props.QueryString).toContain('sort @timestamp asc');
+    const expected = [
+      ...routes.map(
+        (route) =>
+          (
+            (resources[functionLogicalId(route.path)] as Resource).Properties.LoggingConfig as {
+              LogGroup: { Ref: string };
+            }
+          ).LogGroup,
+      ),
+      { Ref: stack.getLogicalId(stack.accessLogGroup.node.defaultChild as never) },
+    ];
+    expect(props.LogGroupNames).toEqual(expected);
+  });
+});
+
+describe('outputs', () => {
+  it('exports the API URL', () => {
+    template.hasOutput('ApiUrl', { Value: Match.anyValue() });
+    const url = JSON.stringify(template.findOutputs('ApiUrl').ApiUrl?.Value);
+    expect(url).toContain('execute-api');
+  });
+
+  it('exports every function log group and the access log group, comma-separated', () => {
+    const query = (ofType('AWS::Logs::QueryDefinition')[0] as [string, Resource])[1].Properties;
+    template.hasOutput('LogGroupNames', {
+      Value: { 'Fn::Join': [',', query.LogGroupNames] },
+    });
+  });
+
+  it('exports the access log group name', () => {
+    template.hasOutput('AccessLogGroupName', {
+      Value: { Ref: stack.getLogicalId(stack.accessLogGroup.node.defaultChild as never) },
+    });
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('leaves no unacknowledged error or warning', () => {
+    // cdk-nag 3 is a policy validation plugin: its findings are a report, not annotations.
+    const report = new AwsSolutionsChecks().validateScope(app);
+    expect(report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.description}`)).toEqual(
+      [],
+    );
+    expect(report.success).toBe(true);
+  });
+
+  it('reports findings in this setup (the check is live)', () => {
+    const bare = new App({ context: cdkJson.context });
+    new RestApi(new Stack(bare, 'bare'), 'Api').root.addMethod('GET');
+    const rules = new AwsSolutionsChecks().validateScope(bare).violations.map((v) => v.ruleName);
+    expect(rules).toEqual(expect.arrayContaining(['AwsSolutions-APIG4', 'AwsSolutions-APIG1']));
+  });
+
+  it('adds no error or warning annotation of its own', () => {
+    const annotations = Annotations.fromStack(stack);
+    expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+    expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+  });
+});

@@ -1,0 +1,355 @@
+import {
+  CloudWatchLogsClient,
+  CloudWatchLogsServiceException,
+  GetQueryResultsCommand,
+  type GetQueryResultsResponse,
+  type ResultField,
+  StartQueryCommand,
+  StopQueryCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  AwsCallError,
+  MAX_RESULTS,
+  parseSince,
+  QueryEndedError,
+  queryString,
+  queryTrace,
+  queryWindow,
+  recordOfRow,
+} from '../../src/logs/insights.js';
+import {
+  type CloudFormationModule,
+  logGroupsOfStack,
+  StackLookupError,
+} from '../../src/logs/stack.js';
+
+const TRACE = '1-6650e1f0-0123456789abcdef01234567';
+const GROUPS = ['/aws/lambda/demo-boom', 'demo-access-logs'];
+const logs = mockClient(CloudWatchLogsClient);
+const client = new CloudWatchLogsClient({ region: 'eu-west-1' });
+
+const row = (timestamp: string, message: string, group = GROUPS[0]): ResultField[] => [
+  { field: '@timestamp', value: timestamp },
+  { field: '@message', value: message },
+  { field: '@logStream', value: '2024/05/24/[$LATEST]abc' },
+  { field: '@log', value: `123456789012:${group}` },
+  { field: '@ptr', value: 'CmAKJgoi' },
+];
+
+const complete = (results: ResultField[][]): GetQueryResultsResponse => ({
+  status: 'Complete',
+  results,
+  statistics: { recordsMatched: results.length, recordsScanned: 1234, bytesScanned: 5678 },
+});
+
+const run = (extra: Partial<Parameters<typeof queryTrace>[0]> = {}) =>
+  queryTrace({
+    client,
+    logGroupNames: GROUPS,
+    traceId: TRACE,
+    startTime: 1_716_500_000,
+    endTime: 1_716_503_600,
+    pollIntervalMs: 1,
+    ...extra,
+  });
+
+beforeEach(() => {
+  logs.reset();
+  logs.on(StartQueryCommand).resolves({ queryId: 'q-1' });
+  logs.on(StopQueryCommand).resolves({ success: true });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('queryString', () => {
+  it('filters on the trace id, sorted by time, at the Insights row limit', () => {
+    expect(queryString(TRACE)).toBe(
+      `fields @timestamp, @message, @logStream, @log | filter @message like "${TRACE}" | sort @timestamp asc | limit 10000`,
+    );
+  });
+
+  it.each([
+    '1-abc" | fields @message',
+    `${TRACE}" | stats count(*)`,
+    '',
+    '1-6650E1F0-0123456789ABCDEF01234567',
+    `${TRACE} `,
+  ])('refuses %j', (bad) => {
+    expect(() => queryString(bad)).toThrow(TypeError);
+  });
+});
+
+describe('--since and the query window', () => {
+  it.each([
+    ['90s', 90],
+    ['30m', 1_800],
+    ['1h', 3_600],
+    ['2d', 172_800],
+    ['1w', 604_800],
+  ])('%s is %i seconds', (text, seconds) => {
+    expect(parseSince(text)).toBe(seconds);
+  });
+
+  it.each(['', '0h', '-1h', '1', 'h', '1.5h', '1y', '1h30m', '99999999999999999999d'])(
+    'refuses %j',
+    (text) => {
+      expect(parseSince(text)).toBeUndefined();
+    },
+  );
+
+  it('is in epoch seconds, ending now (rounded up) and starting `since` before', () => {
+    expect(queryWindow(3_600, 1_716_503_600_250)).toEqual({
+      startTime: 1_716_500_000,
+      endTime: 1_716_503_601,
+    });
+  });
+});
+
+describe('queryTrace', () => {
+  it('starts one query over the log groups with the exact query and window', async () => {
+    logs.on(GetQueryResultsCommand).resolves(complete([]));
+    await run();
+    const calls = logs.commandCalls(StartQueryCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.args[0].input).toEqual({
+      logGroupNames: GROUPS,
+      startTime: 1_716_500_000,
+      endTime: 1_716_503_600,
+      queryString: queryString(TRACE),
+      limit: 10_000,
+    });
+    expect(logs.commandCalls(GetQueryResultsCommand)[0]?.args[0].input).toEqual({
+      queryId: 'q-1',
+    });
+  });
+
+  it('polls while the query is scheduled or running, reporting progress', async () => {
+    logs
+      .on(GetQueryResultsCommand)
+      .resolvesOnce({ status: 'Scheduled' })
+      .resolvesOnce({ status: 'Running', statistics: { recordsScanned: 10 } })
+      .resolvesOnce({ status: 'Running', statistics: { recordsScanned: 500 } })
+      .resolves(complete([row('2024-05-24 10:00:00.000', '{"level":"INFO","message":"hi"}')]));
+    const progress: [string, number | undefined][] = [];
+    const result = await run({
+      onProgress: (status, statistics) => progress.push([status, statistics?.recordsScanned]),
+    });
+    expect(logs.commandCalls(GetQueryResultsCommand)).toHaveLength(4);
+    expect(progress).toEqual([
+      ['Scheduled', undefined],
+      ['Running', 10],
+      ['Running', 500],
+    ]);
+    expect(result.queryId).toBe('q-1');
+    expect(result.records).toHaveLength(1);
+    expect(result.truncated).toBe(false);
+    expect(result.statistics?.recordsScanned).toBe(1234);
+  });
+
+  it('waits the poll interval between two polls', async () => {
+    logs
+      .on(GetQueryResultsCommand)
+      .resolvesOnce({ status: 'Running' })
+      .resolvesOnce({ status: 'Running' })
+      .resolves(complete([]));
+    const started = performance.now();
+    await run({ pollIntervalMs: 40 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+  });
+
+  it.each(['Failed', 'Cancelled', 'Timeout'] as const)(
+    'ends with an error on %s',
+    async (status) => {
+      logs.on(GetQueryResultsCommand).resolvesOnce({ status: 'Running' }).resolves({ status });
+      const error = await run().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(QueryEndedError);
+      expect((error as QueryEndedError).status).toBe(status);
+      expect((error as Error).message).toContain('q-1');
+      expect((error as Error).message).toContain(status);
+      expect(logs.commandCalls(GetQueryResultsCommand)).toHaveLength(2);
+    },
+  );
+
+  it('parses JSON messages, keeps others raw, and orders lines by time', async () => {
+    const error = {
+      level: 'ERROR',
+      message: 'Unhandled error answered as 500 internal_server_error',
+      timestamp: '2024-05-24T10:00:00.300Z',
+      xray_trace_id: TRACE,
+      error: { name: 'Error', message: 'boom', stack: 'Error: boom\n    at handler (boom.ts:6:9)' },
+    };
+    const info = { level: 'INFO', message: 'Loading', timestamp: '2024-05-24T10:00:00.100Z' };
+    const report = `REPORT RequestId: 8f5e\tDuration: 12.3 ms\tXRAY TraceId: ${TRACE}\tSegmentId: 1a2b`;
+    logs
+      .on(GetQueryResultsCommand)
+      .resolves(
+        complete([
+          row('2024-05-24 10:00:00.300', JSON.stringify(error)),
+          row('2024-05-24 10:00:00.100', JSON.stringify(info)),
+          row('2024-05-24 10:00:00.500', report),
+          row(
+            '2024-05-24 10:00:00.400',
+            `2024-05-24T10:00:00.400Z\t8f5e\tINFO\t{"message":"prefixed","traceId":"${TRACE}"}`,
+            GROUPS[1],
+          ),
+        ]),
+      );
+    const { records } = await run();
+    expect(records.map((record) => record.timestamp)).toEqual([
+      '2024-05-24T10:00:00.100Z',
+      '2024-05-24T10:00:00.300Z',
+      '2024-05-24 10:00:00.400',
+      '2024-05-24 10:00:00.500',
+    ]);
+    expect(records[1]?.line).toEqual(error);
+    expect((records[1]?.line?.error as { stack?: string } | undefined)?.stack).toContain(
+      '\n    at handler',
+    );
+    expect(records[2]?.line).toEqual({ message: 'prefixed', traceId: TRACE });
+    expect(records[2]?.logGroup).toBe(`123456789012:${GROUPS[1]}`);
+    expect(records[3]?.line).toBeUndefined();
+    expect(records[3]?.raw).toBe(report);
+    expect(records[3]?.logStream).toBe('2024/05/24/[$LATEST]abc');
+  });
+
+  it('says the results are truncated at 10,000 rows', async () => {
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        row('2024-05-24 10:00:00.000', JSON.stringify({ message: `line ${i}` })),
+      );
+    logs.on(GetQueryResultsCommand).resolves(complete(rows(MAX_RESULTS)));
+    const full = await run();
+    expect(full.records).toHaveLength(10_000);
+    expect(full.truncated).toBe(true);
+    // Equal timestamps keep the order Insights gave.
+    expect(full.records[9_999]?.line?.message).toBe('line 9999');
+
+    logs.on(GetQueryResultsCommand).resolves(complete(rows(MAX_RESULTS - 1)));
+    expect((await run()).truncated).toBe(false);
+  });
+
+  it('names StartQuery and the SDK error when the query cannot start', async () => {
+    logs.on(StartQueryCommand).rejects(
+      new CloudWatchLogsServiceException({
+        name: 'AccessDeniedException',
+        $fault: 'client',
+        $metadata: {},
+        message: 'User is not authorized to perform: logs:StartQuery',
+      }),
+    );
+    const error = await run().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AwsCallError);
+    expect((error as AwsCallError).call).toBe('StartQuery');
+    expect((error as Error).message).toBe(
+      'StartQuery failed: AccessDeniedException: User is not authorized to perform: logs:StartQuery',
+    );
+    expect(logs.commandCalls(GetQueryResultsCommand)).toHaveLength(0);
+  });
+
+  it('names GetQueryResults and the SDK error when polling fails', async () => {
+    const throttled = new Error('Rate exceeded');
+    throttled.name = 'ThrottlingException';
+    logs.on(GetQueryResultsCommand).resolvesOnce({ status: 'Running' }).rejects(throttled);
+    const error = await run().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AwsCallError);
+    expect((error as AwsCallError).call).toBe('GetQueryResults');
+    expect((error as Error).message).toBe(
+      'GetQueryResults failed: ThrottlingException: Rate exceeded',
+    );
+  });
+
+  it('treats a StartQuery answer without a query id as a StartQuery failure', async () => {
+    logs.on(StartQueryCommand).resolves({});
+    await expect(run()).rejects.toThrow('StartQuery failed: Error: the answer has no queryId');
+  });
+
+  it('stops the query and gives up after maxWaitMs', async () => {
+    logs.on(GetQueryResultsCommand).resolves({ status: 'Running' });
+    const error = await run({ pollIntervalMs: 5, maxWaitMs: 30 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QueryEndedError);
+    expect((error as Error).message).toMatch(/Gave up waiting .* still Running/);
+    expect(logs.commandCalls(StopQueryCommand)[0]?.args[0].input).toEqual({ queryId: 'q-1' });
+  });
+
+  it('stops the query when aborted', async () => {
+    logs.on(GetQueryResultsCommand).resolves({ status: 'Running' });
+    const controller = new AbortController();
+    const pending = run({ pollIntervalMs: 10_000, signal: controller.signal });
+    await vi.waitFor(() => expect(logs.commandCalls(GetQueryResultsCommand)).toHaveLength(1));
+    controller.abort(new Error('Interrupted'));
+    await expect(pending).rejects.toThrow('Interrupted');
+    expect(logs.commandCalls(StopQueryCommand)).toHaveLength(1);
+  });
+
+  it('refuses a malformed trace id before calling AWS', async () => {
+    await expect(run({ traceId: '1-abc" | fields @message' })).rejects.toThrow(TypeError);
+    expect(logs.commandCalls(StartQueryCommand)).toHaveLength(0);
+  });
+});
+
+describe('recordOfRow', () => {
+  it('falls back to @timestamp when the line has no timestamp of its own', () => {
+    expect(recordOfRow(row('2024-05-24 10:00:00.000', 'START RequestId: 1')).timestamp).toBe(
+      '2024-05-24 10:00:00.000',
+    );
+  });
+});
+
+describe('--stack', () => {
+  const fakeSdk = (outputs: { OutputKey?: string; OutputValue?: string }[] | Error) => {
+    const sent: unknown[] = [];
+    const sdk: CloudFormationModule = {
+      CloudFormationClient: class {
+        async send(command: unknown) {
+          sent.push(command);
+          if (outputs instanceof Error) throw outputs;
+          return { Stacks: [{ Outputs: outputs }] };
+        }
+        destroy() {}
+      },
+      DescribeStacksCommand: class {
+        constructor(readonly input: { StackName: string }) {}
+      },
+    };
+    return { sdk, sent };
+  };
+
+  it('reads the LogGroupNames output of the stack', async () => {
+    const { sdk, sent } = fakeSdk([
+      { OutputKey: 'ApiUrl', OutputValue: 'https://x' },
+      { OutputKey: 'LogGroupNames', OutputValue: '/aws/lambda/a, /aws/lambda/b,access' },
+    ]);
+    await expect(logGroupsOfStack('demo', 'eu-west-1', async () => sdk)).resolves.toEqual([
+      '/aws/lambda/a',
+      '/aws/lambda/b',
+      'access',
+    ]);
+    expect(sent).toEqual([{ input: { StackName: 'demo' } }]);
+  });
+
+  it('says the client package is needed when it is not installed', async () => {
+    const error = await logGroupsOfStack('demo', undefined, async () => undefined).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StackLookupError);
+    expect((error as Error).message).toContain('@aws-sdk/client-cloudformation');
+    expect((error as Error).message).toContain('--log-group');
+  });
+
+  it('says so when the stack has no LogGroupNames output', async () => {
+    const { sdk } = fakeSdk([{ OutputKey: 'ApiUrl', OutputValue: 'https://x' }]);
+    await expect(logGroupsOfStack('demo', undefined, async () => sdk)).rejects.toThrow(
+      'Stack demo has no LogGroupNames output',
+    );
+  });
+
+  it('names DescribeStacks when it fails', async () => {
+    const missing = new Error('Stack with id demo does not exist');
+    missing.name = 'ValidationError';
+    const { sdk } = fakeSdk(missing);
+    await expect(logGroupsOfStack('demo', undefined, async () => sdk)).rejects.toThrow(
+      'DescribeStacks failed: ValidationError: Stack with id demo does not exist',
+    );
+  });
+});

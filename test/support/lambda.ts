@@ -1,0 +1,90 @@
+/** What the Lambda runtime provides and tests need: fixtures, a context, trace headers, output. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Context } from 'aws-lambda';
+import { vi } from 'vitest';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The real AWS events of `shared/aws-events`, beside the repository. */
+export const fixturesDir = resolve(repoRoot, '..', 'shared', 'aws-events');
+
+export const fixtureNames = (): string[] =>
+  readdirSync(fixturesDir).filter((name) => name.endsWith('.json'));
+
+/** A fixture as it is on disk, parsed anew for each call (tests may not share mutations). */
+export const fixture = <T = Record<string, unknown>>(name: string): T =>
+  JSON.parse(readFileSync(resolve(fixturesDir, name), 'utf8')) as T;
+
+export const lambdaContext = (
+  overrides: Partial<Context> & { remainingMs?: number } = {},
+): Context => {
+  const { remainingMs = 10_000, ...rest } = overrides;
+  const deadline = Date.now() + remainingMs;
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: 'demo-fn',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:demo-fn',
+    memoryLimitInMB: '128',
+    awsRequestId: randomUUID(),
+    logGroupName: '/aws/lambda/demo-fn',
+    logStreamName: '2026/11/26/[$LATEST]0123456789abcdef',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+    ...rest,
+  };
+};
+
+/** A fresh, well-formed X-Ray root id and the `_X_AMZN_TRACE_ID` value that carries it. */
+export const newTrace = (): { root: string; header: string } => {
+  const seconds = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
+  const root = `1-${seconds}-${randomBytes(12).toString('hex')}`;
+  return { root, header: `Root=${root};Parent=${randomBytes(8).toString('hex')};Sampled=1` };
+};
+
+export interface CapturedLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  json?: Record<string, unknown>;
+}
+
+/**
+ * Captures what the process writes (Powertools Logger writes ERROR/WARN to stderr and the
+ * rest to stdout), without letting it through. Call `restore()` when done.
+ */
+export const captureOutput = () => {
+  const lines: CapturedLine[] = [];
+  const spy = (stream: 'stdout' | 'stderr') =>
+    vi.spyOn(process[stream], 'write').mockImplementation((chunk: unknown) => {
+      for (const text of String(chunk).split('\n')) {
+        if (text.length === 0) continue;
+        let json: Record<string, unknown> | undefined;
+        try {
+          json = JSON.parse(text) as Record<string, unknown>;
+        } catch {
+          json = undefined;
+        }
+        lines.push(json === undefined ? { stream, text } : { stream, text, json });
+      }
+      return true;
+    });
+  const spies = [spy('stdout'), spy('stderr')];
+  return {
+    lines,
+    /** Parsed JSON log lines at `level`. */
+    logs: (level?: string) =>
+      lines
+        .map((line) => line.json)
+        .filter((json): json is Record<string, unknown> => json !== undefined)
+        .filter((json) => level === undefined || json.level === level),
+    restore: () => {
+      for (const s of spies) s.mockRestore();
+    },
+  };
+};
