@@ -22,11 +22,17 @@ export type RouteHandler = (
 ) => Promise<APIGatewayProxyResult>;
 
 /**
+ * Middy answers a handler that runs out of time this long before Lambda's deadline: enough for
+ * the 504 to be logged, traced and returned before Lambda would kill the invocation.
+ */
+const TIMEOUT_EARLY_MS = 250;
+
+/**
  * errorNormalizer is registered first so that its `onError` runs last, after the tracer and
  * logger middlewares have done their part, and its `after` sees the final result.
  */
 export const route = (handler: RouteHandler) =>
-  middy(handler)
+  middy(handler, { timeoutEarlyInMillis: TIMEOUT_EARLY_MS })
     .use(errorNormalizer({ logger, tracer }))
     .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger));

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 /**
  * `lambda-error-normalizer logs <traceId>`: every log line of one request, found by its X-Ray
  * trace id, in time order, with the error's stack and causes printed readably.
@@ -7,9 +10,7 @@
  * CloudWatch Logs Insights query. Exit codes: 0 lines found, 1 none found, 2 usage error,
  * 3 AWS call failed.
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient, type QueryStatistics } from '@aws-sdk/client-cloudwatch-logs';
 import { isTraceId } from '../trace-id.js';
 import { formatHuman, formatJson, safeText, xrayConsoleUrl } from './format.js';
@@ -24,7 +25,7 @@ import {
 } from './insights.js';
 import { LogFileMissingError, localLogFile, readLocalTrace } from './local.js';
 import type { LogRecord } from './record.js';
-import { type CloudFormationModule, logGroupsOfStack, StackLookupError } from './stack.js';
+import { logGroupsOfStack, StackLookupError } from './stack.js';
 
 export const EXIT = { found: 0, notFound: 1, usage: 2, aws: 3 } as const;
 
@@ -66,7 +67,7 @@ export interface CliIo {
 /** What the CLI builds its AWS clients with (tests pass mocks). */
 export interface CliDeps {
   logsClient?: (region: string | undefined) => CloudWatchLogsClient;
-  loadCloudFormation?: () => Promise<CloudFormationModule | undefined>;
+  cloudFormationClient?: (region: string | undefined) => CloudFormationClient;
 }
 
 class UsageError extends Error {}
@@ -176,7 +177,13 @@ const queryAws = async (options: Parsed, io: CliIo, deps: CliDeps, now: number):
   const logGroupNames =
     options.stack === undefined
       ? options.logGroups
-      : await logGroupsOfStack(options.stack, options.region, deps.loadCloudFormation);
+      : await logGroupsOfStack(
+          deps.cloudFormationClient?.(options.region) ??
+            new CloudFormationClient(
+              options.region === undefined ? {} : { region: options.region },
+            ),
+          options.stack,
+        );
   const client =
     deps.logsClient?.(options.region) ??
     new CloudWatchLogsClient(options.region === undefined ? {} : { region: options.region });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
   CloudWatchLogsClient,
   GetQueryResultsCommand,
@@ -12,7 +13,6 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CliDeps, EXIT, main } from '../../src/logs/cli.js';
-import type { CloudFormationModule } from '../../src/logs/stack.js';
 
 const run = promisify(execFile);
 const TRACE = '1-6650e1f0-0123456789abcdef01234567';
@@ -251,34 +251,26 @@ describe('AWS path', () => {
     expect(result.stderr).toContain('ended with status Failed');
   });
 
-  it('--stack says the CloudFormation client is needed when it is missing', async () => {
-    const result = await cli(['logs', TRACE, '--stack', 'demo'], {
-      deps: { loadCloudFormation: async () => undefined },
-    });
-    expect(result.code).toBe(EXIT.usage);
-    expect(result.stderr).toContain('--stack needs @aws-sdk/client-cloudformation');
-    expect(logs.commandCalls(StartQueryCommand)).toHaveLength(0);
-  });
-
   it('--stack queries the log groups of the LogGroupNames output', async () => {
-    const sdk: CloudFormationModule = {
-      CloudFormationClient: class {
-        async send() {
-          return {
-            Stacks: [{ Outputs: [{ OutputKey: 'LogGroupNames', OutputValue: '/aws/lambda/a,b' }] }],
-          };
-        }
-        destroy() {}
-      },
-      DescribeStacksCommand: class {},
-    };
+    const cloudFormation = mockClient(CloudFormationClient);
+    cloudFormation.on(DescribeStacksCommand, { StackName: 'demo' }).resolves({
+      Stacks: [
+        {
+          StackName: 'demo',
+          CreationTime: new Date(),
+          StackStatus: 'CREATE_COMPLETE',
+          Outputs: [{ OutputKey: 'LogGroupNames', OutputValue: '/aws/lambda/a,b' }],
+        },
+      ],
+    });
     logs.on(GetQueryResultsCommand).resolves({
       status: 'Complete',
       results: [row('2024-05-24 10:00:00.200', errorLine)],
     });
     const result = await cli(['logs', TRACE, '--stack', 'demo', '--json'], {
-      deps: { loadCloudFormation: async () => sdk },
+      deps: { cloudFormationClient: () => new CloudFormationClient({ region: 'eu-west-1' }) },
     });
+    cloudFormation.restore();
     expect(result.code).toBe(EXIT.found);
     expect(logs.commandCalls(StartQueryCommand)[0]?.args[0].input.logGroupNames).toEqual([
       '/aws/lambda/a',

@@ -1,3 +1,4 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
   CloudWatchLogsClient,
   CloudWatchLogsServiceException,
@@ -19,11 +20,7 @@ import {
   queryWindow,
   recordOfRow,
 } from '../../src/logs/insights.js';
-import {
-  type CloudFormationModule,
-  logGroupsOfStack,
-  StackLookupError,
-} from '../../src/logs/stack.js';
+import { logGroupsOfStack, StackLookupError } from '../../src/logs/stack.js';
 
 const TRACE = '1-6650e1f0-0123456789abcdef01234567';
 const GROUPS = ['/aws/lambda/demo-boom', 'demo-access-logs'];
@@ -297,58 +294,55 @@ describe('recordOfRow', () => {
 });
 
 describe('--stack', () => {
-  const fakeSdk = (outputs: { OutputKey?: string; OutputValue?: string }[] | Error) => {
-    const sent: unknown[] = [];
-    const sdk: CloudFormationModule = {
-      CloudFormationClient: class {
-        async send(command: unknown) {
-          sent.push(command);
-          if (outputs instanceof Error) throw outputs;
-          return { Stacks: [{ Outputs: outputs }] };
-        }
-        destroy() {}
-      },
-      DescribeStacksCommand: class {
-        constructor(readonly input: { StackName: string }) {}
-      },
-    };
-    return { sdk, sent };
-  };
+  const cloudFormation = mockClient(CloudFormationClient);
+  const cfn = new CloudFormationClient({ region: 'eu-west-1' });
+  afterEach(() => cloudFormation.reset());
 
   it('reads the LogGroupNames output of the stack', async () => {
-    const { sdk, sent } = fakeSdk([
-      { OutputKey: 'ApiUrl', OutputValue: 'https://x' },
-      { OutputKey: 'LogGroupNames', OutputValue: '/aws/lambda/a, /aws/lambda/b,access' },
-    ]);
-    await expect(logGroupsOfStack('demo', 'eu-west-1', async () => sdk)).resolves.toEqual([
+    cloudFormation.on(DescribeStacksCommand, { StackName: 'demo' }).resolves({
+      Stacks: [
+        {
+          StackName: 'demo',
+          CreationTime: new Date(),
+          StackStatus: 'CREATE_COMPLETE',
+          Outputs: [
+            { OutputKey: 'ApiUrl', OutputValue: 'https://x' },
+            { OutputKey: 'LogGroupNames', OutputValue: '/aws/lambda/a, /aws/lambda/b,access' },
+          ],
+        },
+      ],
+    });
+    await expect(logGroupsOfStack(cfn, 'demo')).resolves.toEqual([
       '/aws/lambda/a',
       '/aws/lambda/b',
       'access',
     ]);
-    expect(sent).toEqual([{ input: { StackName: 'demo' } }]);
-  });
-
-  it('says the client package is needed when it is not installed', async () => {
-    const error = await logGroupsOfStack('demo', undefined, async () => undefined).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(StackLookupError);
-    expect((error as Error).message).toContain('@aws-sdk/client-cloudformation');
-    expect((error as Error).message).toContain('--log-group');
+    expect(cloudFormation.commandCalls(DescribeStacksCommand)).toHaveLength(1);
   });
 
   it('says so when the stack has no LogGroupNames output', async () => {
-    const { sdk } = fakeSdk([{ OutputKey: 'ApiUrl', OutputValue: 'https://x' }]);
-    await expect(logGroupsOfStack('demo', undefined, async () => sdk)).rejects.toThrow(
-      'Stack demo has no LogGroupNames output',
+    cloudFormation.on(DescribeStacksCommand).resolves({
+      Stacks: [
+        {
+          StackName: 'demo',
+          CreationTime: new Date(),
+          StackStatus: 'CREATE_COMPLETE',
+          Outputs: [{ OutputKey: 'ApiUrl', OutputValue: 'https://x' }],
+        },
+      ],
+    });
+    const error = await logGroupsOfStack(cfn, 'demo').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StackLookupError);
+    expect((error as Error).message).toBe(
+      'Stack demo has no LogGroupNames output; name the log groups with --log-group',
     );
   });
 
   it('names DescribeStacks when it fails', async () => {
     const missing = new Error('Stack with id demo does not exist');
     missing.name = 'ValidationError';
-    const { sdk } = fakeSdk(missing);
-    await expect(logGroupsOfStack('demo', undefined, async () => sdk)).rejects.toThrow(
+    cloudFormation.on(DescribeStacksCommand).rejects(missing);
+    await expect(logGroupsOfStack(cfn, 'demo')).rejects.toThrow(
       'DescribeStacks failed: ValidationError: Stack with id demo does not exist',
     );
   });
