@@ -5,8 +5,9 @@
  * and anything no rule claims is a 500. Rules get the raw thrown value and must not trust it:
  * the helpers here read it through `read()`, which survives throwing getters and proxies.
  */
-import { STATUS_CODES } from 'node:http';
+
 import { read } from './describe-error.js';
+import { STATUS_CODES } from './status-text.js';
 
 /** What a rule decides about a thrown value. */
 export interface ErrorClassification {

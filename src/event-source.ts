@@ -18,45 +18,54 @@ export type EventSource =
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
-/** The HTTP event source of `event`, or `undefined` when it is not an HTTP request. */
+/**
+ * The HTTP event source of `event`, or `undefined` when it is not an HTTP request. Plain
+ * property reads (not `read()`): this runs on every invocation, and one keyed `read()` per
+ * field is a megamorphic lookup each time. A getter that throws means Lambda did not send it.
+ */
 export const eventSourceOf = (event: unknown): EventSource | undefined => {
   if (!isObject(event)) return undefined;
-  const requestContext = read(event, 'requestContext');
-  if (isObject(requestContext)) {
-    if (isObject(read(requestContext, 'elb'))) return 'alb';
-    if (typeof read(requestContext, 'connectionId') === 'string') return 'apigateway-websocket';
-    if (typeof read(requestContext, 'serviceNetworkArn') === 'string') return 'vpc-lattice';
-    if (read(event, 'version') === '2.0' && isObject(read(requestContext, 'http'))) {
-      // Function URLs send payload 2.0 with no route key; their domain says so.
-      const domain = read(requestContext, 'domainName');
-      return typeof domain === 'string' && domain.includes('.lambda-url.')
-        ? 'function-url'
-        : 'apigateway-http';
+  try {
+    const e = event as Record<string, unknown>;
+    const requestContext = e.requestContext as Record<string, unknown> | null | undefined;
+    if (isObject(requestContext)) {
+      if (isObject(requestContext.elb)) return 'alb';
+      if (typeof requestContext.connectionId === 'string') return 'apigateway-websocket';
+      if (typeof requestContext.serviceNetworkArn === 'string') return 'vpc-lattice';
+      if (e.version === '2.0' && isObject(requestContext.http)) {
+        // Function URLs send payload 2.0 with no route key; their domain says so.
+        const domain = requestContext.domainName;
+        return typeof domain === 'string' && domain.includes('.lambda-url.')
+          ? 'function-url'
+          : 'apigateway-http';
+      }
+      if (typeof e.httpMethod === 'string') return 'apigateway-rest';
+      return undefined;
     }
-    if (typeof read(event, 'httpMethod') === 'string') return 'apigateway-rest';
+    // VPC Lattice payload 1.0 carries no requestContext.
+    if (typeof e.method === 'string' && typeof e.raw_path === 'string') return 'vpc-lattice';
+    return undefined;
+  } catch {
     return undefined;
   }
-  // VPC Lattice payload 1.0 carries no requestContext.
-  if (typeof read(event, 'method') === 'string' && typeof read(event, 'raw_path') === 'string') {
-    return 'vpc-lattice';
-  }
-  return undefined;
 };
 
 /** Whether the request came with `multiValueHeaders` (ALB answers must then use them too). */
 export const usesMultiValueHeaders = (event: unknown): boolean =>
   isObject(read(event, 'multiValueHeaders'));
 
-const HEADER_VALUE_TYPES = new Set(['string', 'number', 'boolean']);
+const isHeaderValue = (value: unknown): boolean =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 const validHeaders = (headers: unknown, multi: boolean): boolean => {
   if (headers === undefined || headers === null) return true;
   if (!isObject(headers)) return false;
-  return Object.values(headers).every((value) =>
-    multi
-      ? Array.isArray(value) && value.every((item) => HEADER_VALUE_TYPES.has(typeof item))
-      : HEADER_VALUE_TYPES.has(typeof value),
-  );
+  for (const value of Object.values(headers)) {
+    if (multi ? !(Array.isArray(value) && value.every(isHeaderValue)) : !isHeaderValue(value)) {
+      return false;
+    }
+  }
+  return true;
 };
 
 /**
@@ -70,17 +79,22 @@ export const malformedResultReason = (source: EventSource, result: unknown): str
   if (source === 'apigateway-websocket' && result === undefined) return undefined;
   if (!isObject(result))
     return `result is ${result === null ? 'null' : typeof result}, not an object`;
-  const status = read(result, 'statusCode');
-  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
-    return 'statusCode is not an integer from 100 to 599';
+  try {
+    const r = result as Record<string, unknown>;
+    const status = r.statusCode;
+    if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
+      return 'statusCode is not an integer from 100 to 599';
+    }
+    const body = r.body;
+    if (body !== undefined && body !== null && typeof body !== 'string') {
+      return `body is ${typeof body}, not a string`;
+    }
+    if (!validHeaders(r.headers, false)) return 'headers are not string values';
+    if (!validHeaders(r.multiValueHeaders, true)) {
+      return 'multiValueHeaders are not arrays of string values';
+    }
+    return undefined;
+  } catch {
+    return 'result could not be read';
   }
-  const body = read(result, 'body');
-  if (body !== undefined && body !== null && typeof body !== 'string') {
-    return `body is ${typeof body}, not a string`;
-  }
-  if (!validHeaders(read(result, 'headers'), false)) return 'headers are not string values';
-  if (!validHeaders(read(result, 'multiValueHeaders'), true)) {
-    return 'multiValueHeaders are not arrays of string values';
-  }
-  return undefined;
 };

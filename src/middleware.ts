@@ -56,10 +56,20 @@ class MalformedResultError extends Error {
   override name = 'MalformedResultError';
 }
 
-const acceptHeader = (event: unknown): unknown => {
+const kindOf = (error: unknown): Incident['kind'] => {
+  try {
+    return error instanceof MalformedResultError ? 'malformed_result' : 'uncaught_error';
+  } catch {
+    // `instanceof` runs a proxy's getPrototypeOf trap, which may throw.
+    return 'uncaught_error';
+  }
+};
+
+/** A request header in the spellings HTTP event sources use (API Gateway keeps the client's). */
+const requestHeader = (event: unknown, lower: string, canonical: string): unknown => {
   const headers = read(event, 'headers');
   if (headers === null || typeof headers !== 'object') return undefined;
-  const value = read(headers, 'accept') ?? read(headers, 'Accept');
+  const value = read(headers, lower) ?? read(headers, canonical);
   return Array.isArray(value) ? value[0] : value;
 };
 
@@ -90,7 +100,6 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
     request: Request<TEvent, TResult, unknown, Context>,
     source: EventSource,
     error: unknown,
-    kind: Incident['kind'],
   ): HttpErrorResult => {
     const problems: ClassifyProblem[] = [];
     const classification = classify(error, rules, retryAfter, problems);
@@ -101,7 +110,7 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
       const incident: Incident = {
         status: classification.status,
         code: classification.code,
-        kind,
+        kind: kindOf(error),
         eventSource: source,
         traceId,
         requestId,
@@ -112,7 +121,10 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
       }
       report(logger, tracer, incident);
     }
-    const format = problemDetails ? negotiateFormat(acceptHeader(request.event)) : 'json';
+    const format = problemDetails
+      ? negotiateFormat(requestHeader(request.event, 'accept', 'Accept'))
+      : 'json';
+    const crossOrigin = requestHeader(request.event, 'origin', 'Origin') !== undefined;
     const contract = {
       error: classification.code,
       message: clientMessage(classification, error),
@@ -123,19 +135,53 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
       source,
       request.event,
       classification.status,
-      errorHeaders(format, contract, classification.retryAfter),
+      errorHeaders(format, contract, classification.retryAfter, crossOrigin),
       JSON.stringify(errorBody(format, classification.status, contract)),
     );
   };
 
+  /**
+   * Middy runs `onError` hooks in reverse registration order, and response decorators such as
+   * `@middy/http-cors` skip when there is no response yet. Registered before them, our
+   * `onError` would come too late for them. So the error is answered on the first read of
+   * `request.response` after a failure, by whichever hook reads it first: errors get CORS
+   * headers whatever the order of the middlewares. Redefining a property costs about half a
+   * microsecond, so only cross-origin requests (those with an `Origin`) pay for it.
+   */
+  const answerOnFirstRead = (request: Request<TEvent, TResult, unknown, Context>): void => {
+    let response = request.response;
+    Object.defineProperty(request, 'response', {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        if (response === undefined && request.error !== undefined) {
+          const source = eventSourceOf(request.event);
+          if (source !== undefined) {
+            response = answer(request, source, request.error) as TResult;
+          }
+        }
+        return response;
+      },
+      set: (value: TResult | null | undefined) => {
+        response = value;
+      },
+    });
+  };
+
   return {
+    before: (request) => {
+      if (requestHeader(request.event, 'origin', 'Origin') !== undefined) {
+        answerOnFirstRead(request);
+      }
+    },
     after: (request) => {
       const source = eventSourceOf(request.event);
       if (source === undefined) return;
       const reason = malformedResultReason(source, request.response);
-      if (reason === undefined) return;
-      const error = new MalformedResultError(`Handler result rejected by ${source}: ${reason}`);
-      request.response = answer(request, source, error, 'malformed_result') as TResult;
+      // Thrown, not answered here: every onError hook (tracer, CORS...) then sees the failure.
+      if (reason !== undefined) {
+        throw new MalformedResultError(`Handler result rejected by ${source}: ${reason}`);
+      }
     },
     onError: (request) => {
       // Another middleware has answered already; respect it, as Middy's own handlers do.
@@ -143,7 +189,7 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
       const source = eventSourceOf(request.event);
       // Not an HTTP event: leave the error in place so Middy re-throws it to Lambda.
       if (source === undefined) return;
-      request.response = answer(request, source, request.error, 'uncaught_error') as TResult;
+      request.response = answer(request, source, request.error) as TResult;
     },
   };
 };

@@ -50,37 +50,55 @@ const AUTH_SCHEME = /^(Bearer|Basic|Digest|Token)$/i;
 const looksLikeSecretKey = (token: string): string =>
   /[A-Z]/.test(token) && /[a-z]/.test(token) && /[0-9/+]/.test(token) ? REDACTED : token;
 
-interface CompiledPattern {
-  pattern: RegExp;
-  replace: string | ((match: string, ...groups: string[]) => string);
-}
+/** A redaction step: text in, text with its secrets replaced out. */
+type Rule = (text: string) => string;
+
+const replacing =
+  (pattern: RegExp, replacement: string | ((match: string) => string)): Rule =>
+  (text) =>
+    text.replace(pattern, replacement as string);
+
+/** The start of a `key=`, `key: ` or `"key":` pair; a key starts only where a word starts. */
+const PAIR_KEY = /(?<![\w.-])([\w.-]+)(["']?\s*[:=]\s*)/g;
+/** The value of a pair, read right where its key ends. */
+const PAIR_VALUE = /"[^"]*"|'[^']*'|[^\s,;&"'}\])]+/y;
+
+/**
+ * Redacts the values of pairs whose key names a secret. Keys and values are matched in two
+ * steps, so the value of a harmless key (`Error: apiKey: …`) never hides the next key, and the
+ * scan stays linear on long runs of text.
+ */
+const redactPairs: Rule = (text) => {
+  let out = '';
+  let copied = 0;
+  PAIR_KEY.lastIndex = 0;
+  for (let key = PAIR_KEY.exec(text); key !== null; key = PAIR_KEY.exec(text)) {
+    if (!SECRET_KEY.test(key[1] ?? '')) continue;
+    PAIR_VALUE.lastIndex = PAIR_KEY.lastIndex;
+    const value = PAIR_VALUE.exec(text)?.[0];
+    // `Authorization: Bearer [REDACTED]` keeps its scheme: the token was redacted before.
+    if (value === undefined || AUTH_SCHEME.test(value)) continue;
+    const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
+    out += `${text.slice(copied, PAIR_KEY.lastIndex)}${quote}${REDACTED}${quote}`;
+    copied = PAIR_VALUE.lastIndex;
+    PAIR_KEY.lastIndex = copied;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+};
 
 /** The built-in rules, most specific first (a JWT is also a `token=` value). */
-const DEFAULT_PATTERNS: readonly CompiledPattern[] = [
+const DEFAULT_RULES: readonly Rule[] = [
   // Credentials in URIs: keep scheme, user, host; hide the password.
-  { pattern: /\b([a-z][a-z0-9+.-]{1,30}:\/\/[^\s:/@]*):[^\s@/]+@/gi, replace: '$1:***@' },
+  replacing(/\b([a-z][a-z0-9+.-]{1,30}:\/\/[^\s:/@]*):[^\s@/]+@/gi, '$1:***@'),
   // JSON Web Tokens.
-  { pattern: /\beyJ[\w-]{2,}\.eyJ[\w-]{2,}\.[\w-]*/g, replace: REDACTED },
+  replacing(/\beyJ[\w-]{2,}\.eyJ[\w-]{2,}\.[\w-]*/g, REDACTED),
   // HTTP authorization schemes.
-  { pattern: /\b(Bearer|Basic|Digest|Token)\s+[\w\-.~+/]{8,}=*/gi, replace: `$1 ${REDACTED}` },
+  replacing(/\b(Bearer|Basic|Digest|Token)\s+[\w\-.~+/]{8,}=*/gi, `$1 ${REDACTED}`),
   // AWS access key ids.
-  { pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, replace: REDACTED },
+  replacing(/\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, REDACTED),
   // AWS secret access keys (and other 40-character base64 secrets).
-  {
-    pattern: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
-    replace: looksLikeSecretKey,
-  },
-  // key=value, key: value and "key":"value" pairs whose key names a secret. A key starts
-  // only where a word starts (the lookbehind), which keeps this linear on long runs of text.
-  {
-    pattern: /(?<![\w.-])([\w.-]+)(["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&"'}\])]+)/g,
-    replace: (match: string, key: string, separator: string, value: string) => {
-      // `Authorization: Bearer [REDACTED]` keeps its scheme: the token was redacted above.
-      if (!SECRET_KEY.test(key) || AUTH_SCHEME.test(value)) return match;
-      const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
-      return `${key}${separator}${quote}${REDACTED}${quote}`;
-    },
-  },
+  replacing(/(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, looksLikeSecretKey),
+  redactPairs,
 ];
 
 /**
@@ -88,33 +106,36 @@ const DEFAULT_PATTERNS: readonly CompiledPattern[] = [
  * built-in secret, so it skips the rules: the common case costs one scan.
  */
 const DEFAULT_TRIGGER = new RegExp(
-  `://|eyJ|bearer|basic|digest|token|AKIA|ASIA|ABIA|ACCA|[A-Za-z0-9/+]{40}|${SECRET_KEY_WORDS.join('|')}`,
+  `://[^\\s:/@]*:[^\\s@/]+@|eyJ|bearer|basic|digest|token|AKIA|ASIA|ABIA|ACCA|${SECRET_KEY_WORDS.join('|')}`,
   'i',
 );
+/**
+ * A 40-character base64 run, tried only where a run starts. Unanchored, `[A-Za-z0-9/+]{40}`
+ * restarts at every character of every run (file URLs of stack frames are long runs).
+ */
+const BASE64_RUN = /(?:^|[^A-Za-z0-9/+=])[A-Za-z0-9/+]{40}/;
 
 const toGlobal = (pattern: RegExp): RegExp =>
   pattern.flags.includes('g') ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
 
-const compileUserPattern = (rule: RegExp | RedactionPattern): CompiledPattern =>
+const compileUserPattern = (rule: RegExp | RedactionPattern): Rule =>
   rule instanceof RegExp
-    ? { pattern: toGlobal(rule), replace: REDACTED }
-    : { pattern: toGlobal(rule.pattern), replace: rule.replacement ?? REDACTED };
+    ? replacing(toGlobal(rule), REDACTED)
+    : replacing(toGlobal(rule.pattern), rule.replacement ?? REDACTED);
 
 /** Builds the redactor once, at middleware construction. `false` turns redaction off. */
 export const compileRedaction = (options: RedactionOptions | false | undefined): Redactor => {
   if (options === false) return (described) => described;
   const defaults = options?.defaults ?? true;
-  const userPatterns = (options?.patterns ?? []).map(compileUserPattern);
+  const userRules = (options?.patterns ?? []).map(compileUserPattern);
   const userKeys = new Set((options?.keys ?? []).map((key) => key.toLowerCase()));
 
   const redactString = (text: string): string => {
     let out = text;
-    if (defaults && DEFAULT_TRIGGER.test(out)) {
-      for (const { pattern, replace } of DEFAULT_PATTERNS) {
-        out = out.replace(pattern, replace as string);
-      }
+    if (defaults && (DEFAULT_TRIGGER.test(out) || BASE64_RUN.test(out))) {
+      for (const rule of DEFAULT_RULES) out = rule(out);
     }
-    for (const { pattern, replace } of userPatterns) out = out.replace(pattern, replace as string);
+    for (const rule of userRules) out = rule(out);
     return out;
   };
 

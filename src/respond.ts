@@ -5,10 +5,11 @@
  * only when its classification exposes it, and capped), and the two ids that were validated
  * before. Clients that prefer RFC 9457 get the same facts as `application/problem+json`.
  */
-import { STATUS_CODES } from 'node:http';
+
 import type { Classification } from './classify.js';
 import { cap, read } from './describe-error.js';
 import { type EventSource, usesMultiValueHeaders } from './event-source.js';
+import { STATUS_CODES } from './status-text.js';
 
 /** The JSON body of every error response. */
 export interface ErrorResponseBody {
@@ -128,11 +129,14 @@ export const errorBody = (
   return problem;
 };
 
+const EXPOSED_HEADERS = 'X-Trace-Id, X-Request-Id, Retry-After';
+
 /** Headers of every error response. */
 export const errorHeaders = (
   format: BodyFormat,
   body: ErrorResponseBody,
   retryAfter: number | undefined,
+  crossOrigin: boolean,
 ): Record<string, string> => {
   const headers: Record<string, string> = {
     'Content-Type': format === 'problem' ? PROBLEM_TYPE : 'application/json',
@@ -142,6 +146,8 @@ export const errorHeaders = (
   if (body.traceId !== null) headers['X-Trace-Id'] = body.traceId;
   if (body.requestId !== null) headers['X-Request-Id'] = body.requestId;
   if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
+  // A browser script reads only the headers CORS exposes; the trace id is the point.
+  if (crossOrigin) headers['Access-Control-Expose-Headers'] = EXPOSED_HEADERS;
   return headers;
 };
 

@@ -8,6 +8,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { errorNormalizer } from '../../src/index.js';
 
@@ -34,5 +35,8 @@ const TIMEOUT_EARLY_MS = 250;
 export const route = (handler: RouteHandler) =>
   middy(handler, { timeoutEarlyInMillis: TIMEOUT_EARLY_MS })
     .use(errorNormalizer({ logger, tracer }))
+    // Any origin may call the public demo; errors carry the CORS headers too, so a browser
+    // page can read their trace id (errorNormalizer exposes X-Trace-Id and X-Request-Id).
+    .use(httpCors({ origin: '*' }))
     .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger));

@@ -8,9 +8,12 @@
  * Logs go to the console and to a JSON-lines file (DEMO_LOG_FILE, default .demo/logs.jsonl),
  * with one access log line per request as API Gateway writes them; `npm run logs -- <traceId>`
  * reads it. Unknown routes get the 404 API Gateway's gateway response gives.
+ *
+ * A small page on a second origin, http://127.0.0.1:3001 (PAGE_PORT overrides; 0 picks a free
+ * port), calls the routes cross-origin and shows each error with its trace id (./page.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
@@ -24,6 +27,7 @@ import {
   rootOf,
 } from './event.js';
 import { openLogSink } from './log-sink.js';
+import { pageUrl, servePage } from './page.js';
 
 // Before anything that reads it is loaded: the runtime's store is then one AsyncLocalStorage
 // context per invocation, and Powertools keeps its per-invocation state there.
@@ -81,6 +85,9 @@ const gatewayError = (
     'Content-Type': 'application/json',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    // Static gateway response headers, so that a page on another origin can read these too.
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Expose-Headers': 'X-Trace-Id, X-Request-Id, Retry-After',
   },
   body: Buffer.from(JSON.stringify({ error, message, traceId, requestId: apiRequestId })),
 });
@@ -243,11 +250,20 @@ const server = createServer((req, res) => {
   });
 });
 
-const requestedPort = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535) {
-  process.stderr.write(`[demo] invalid PORT ${JSON.stringify(process.env.PORT)}\n`);
-  process.exit(2);
-}
+const portFrom = (name: 'PORT' | 'PAGE_PORT', fallback: number): number => {
+  const port = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    process.stderr.write(`[demo] invalid ${name} ${JSON.stringify(process.env[name])}\n`);
+    process.exit(2);
+  }
+  return port;
+};
+/** The page's button for a path no route matches. */
+const unknownRoute = { path: '/no-such-route', shows: "API Gateway's own 404" };
+
+const requestedPort = portFrom('PORT', 3000);
+const requestedPagePort = portFrom('PAGE_PORT', 3001);
+let pageServer: Server | undefined;
 
 server.on('error', (error: NodeJS.ErrnoException) => {
   process.stderr.write(
@@ -259,7 +275,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-server.listen(requestedPort, HOST, () => {
+server.listen(requestedPort, HOST, async () => {
   const { port } = server.address() as AddressInfo;
   const base = `http://${HOST}:${port}`;
   const width = Math.max(...routes.map((route) => route.path.length));
@@ -267,6 +283,21 @@ server.listen(requestedPort, HOST, () => {
   const shownFile = relativeFile.startsWith('..') ? logFile : relativeFile;
   const fileOption =
     logFile === localLogFile(undefined, {}) ? '' : ` --file ${JSON.stringify(logFile)}`;
+  // The page is an extra: when its port is taken, the API still runs.
+  let pageLine: string;
+  try {
+    pageServer = await servePage(
+      { apiBase: base, routes: [...routes, unknownRoute], logsSuffix: fileOption },
+      requestedPagePort,
+      HOST,
+    );
+    pageLine = `Page: ${pageUrl(pageServer)}  (another origin: calls the API cross-origin)`;
+  } catch (error) {
+    pageLine =
+      (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? `Page: off, port ${requestedPagePort} is in use (set PAGE_PORT; 0 picks a free one)`
+        : `Page: off, ${(error as Error).message}`;
+  }
   const lines = [
     `lambda-error-normalizer demo listening on ${base}`,
     '',
@@ -281,6 +312,7 @@ server.listen(requestedPort, HOST, () => {
     '  # copy the X-Trace-Id header of the answer, then:',
     `  npm run logs -- <traceId>${fileOption}`,
     '',
+    pageLine,
     `Logs: console and ${shownFile}`,
     'Stop: Ctrl+C',
     '',
@@ -293,6 +325,8 @@ const stop = (signal: NodeJS.Signals) => {
   if (stopping) return;
   stopping = true;
   process.stdout.write(`\n[demo] ${signal}: shutting down\n`);
+  pageServer?.close();
+  pageServer?.closeAllConnections();
   server.close(() => {
     sink.close();
     process.exit(0);

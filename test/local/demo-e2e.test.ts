@@ -67,7 +67,7 @@ const closed = (child: ChildProcess) =>
 beforeAll(async () => {
   server = spawn('npm', ['run', 'demo'], {
     cwd: process.cwd(),
-    env: { ...process.env, PORT: '0', DEMO_LOG_FILE: logFile },
+    env: { ...process.env, PORT: '0', PAGE_PORT: '0', DEMO_LOG_FILE: logFile },
     // Its own process group: npm runs tsx, which runs node; the group is stopped as a whole.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
