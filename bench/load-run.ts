@@ -363,7 +363,13 @@ const startServer = async (
   // late would block the server's synchronous stdout writes and slow it down.
   const out = openSync(outFile, 'w');
   const err = openSync(errFile, 'w');
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DEMO_LOG_FILE: logFile };
+  // Free ports for the API and for the demo's page (which this harness never calls).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    PAGE_PORT: '0',
+    DEMO_LOG_FILE: logFile,
+  };
   // Every line must be one JSON line at INFO and above, as the checks read them.
   for (const key of [
     'POWERTOOLS_DEV',

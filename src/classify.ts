@@ -6,8 +6,8 @@
  * the helpers here read it through `read()`, which survives throwing getters and proxies.
  */
 
-import { read } from './describe-error.js';
-import { STATUS_CODES } from './status-text.js';
+import { isObject, read } from './describe-error.js';
+import { statusText } from './status-text.js';
 
 /** What a rule decides about a thrown value. */
 export interface ErrorClassification {
@@ -53,7 +53,7 @@ export function* errorChain(error: unknown): Generator<unknown> {
   const queue: unknown[] = [error];
   while (queue.length > 0 && seen.size < MAX_CHAIN) {
     const current = queue.shift();
-    if (current === null || typeof current !== 'object' || seen.has(current)) continue;
+    if (!isObject(current) || seen.has(current)) continue;
     seen.add(current);
     yield current;
     const cause = read(current, 'cause');
@@ -80,7 +80,7 @@ const sdkHttpStatus = (value: unknown): number | undefined => {
 
 /** `not_found` for 404; `client_error` / `server_error` for codes Node does not name. */
 export const codeForStatus = (status: number): string => {
-  const text = STATUS_CODES[status];
+  const text = statusText(status);
   if (text === undefined) return status < 500 ? 'client_error' : 'server_error';
   return text
     .toLowerCase()
@@ -190,11 +190,11 @@ export const defaultRules: readonly ErrorRule[] = Object.freeze([
   upstreamRule,
 ]);
 
-const INTERNAL: Classification = Object.freeze({
+const INTERNAL: Readonly<Classification> = {
   status: 500,
   code: 'internal_server_error',
   expose: false,
-});
+};
 
 /** What went wrong while classifying, for the report (a rule that threw, a bad status). */
 export type ClassifyProblem = { rule: number; reason: string };

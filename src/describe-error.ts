@@ -51,6 +51,10 @@ const SKIPPED_FIELDS = new Set([
   '$retryable',
 ]);
 
+/** Whether `value` is a non-null object (arrays included). */
+export const isObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null;
+
 /** Reads a property without letting a throwing getter or proxy trap escape. */
 export const read = (value: unknown, key: PropertyKey): unknown => {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
@@ -149,7 +153,7 @@ const describeObject = (value: object, seen: Set<object>, depth: number): Descri
 };
 
 const describeAt = (value: unknown, seen: Set<object>, depth: number): DescribedError => {
-  if (typeof value === 'object' && value !== null) {
+  if (isObject(value)) {
     if (seen.has(value)) return { name: nameOf(value), message: '', circular: true };
     if (depth >= MAX_DEPTH) return { name: nameOf(value), message: '', truncated: true };
     return describeObject(value, seen, depth);

@@ -5,7 +5,7 @@
  * is not an HTTP request (SQS, EventBridge, S3, a direct invoke...) is `undefined`, and its
  * errors go back to Lambda untouched so the platform can retry and nothing is lost.
  */
-import { read } from './describe-error.js';
+import { isObject, read } from './describe-error.js';
 
 /** An HTTP event source the middleware can answer. */
 export type EventSource =
@@ -15,8 +15,6 @@ export type EventSource =
   | 'function-url'
   | 'alb'
   | 'vpc-lattice';
-
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /**
  * The HTTP event source of `event`, or `undefined` when it is not an HTTP request. Plain

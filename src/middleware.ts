@@ -7,7 +7,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { type ClassifyProblem, classify, defaultRules, type ErrorRule } from './classify.js';
-import { describeError, read } from './describe-error.js';
+import { describeError, isObject, read } from './describe-error.js';
 import { type EventSource, eventSourceOf, malformedResultReason } from './event-source.js';
 import { compileRedaction, type RedactionOptions } from './redact.js';
 import { type ErrorLogger, type ErrorTracer, type Incident, report } from './report.js';
@@ -68,7 +68,7 @@ const kindOf = (error: unknown): Incident['kind'] => {
 /** A request header in the spellings HTTP event sources use (API Gateway keeps the client's). */
 const requestHeader = (event: unknown, lower: string, canonical: string): unknown => {
   const headers = read(event, 'headers');
-  if (headers === null || typeof headers !== 'object') return undefined;
+  if (!isObject(headers)) return undefined;
   const value = read(headers, lower) ?? read(headers, canonical);
   return Array.isArray(value) ? value[0] : value;
 };

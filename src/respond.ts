@@ -9,7 +9,7 @@
 import type { Classification } from './classify.js';
 import { cap, read } from './describe-error.js';
 import { type EventSource, usesMultiValueHeaders } from './event-source.js';
-import { STATUS_CODES } from './status-text.js';
+import { statusText } from './status-text.js';
 
 /** The JSON body of every error response. */
 export interface ErrorResponseBody {
@@ -51,16 +51,16 @@ export const MAX_CLIENT_MESSAGE_CHARS = 1_000;
 const GENERIC_MESSAGES: Record<number, string> = {
   500: 'An internal error occurred.',
   502: 'An upstream service failed to answer.',
-  503: 'The service is temporarily unavailable. Retry later.',
+  503: 'The service is busy. Retry later.',
   504: 'The request took too long to complete.',
 };
 
-const statusText = (status: number): string =>
-  STATUS_CODES[status] ?? (status < 500 ? 'Client Error' : 'Server Error');
+const reasonPhrase = (status: number): string =>
+  statusText(status) ?? (status < 500 ? 'Client Error' : 'Server Error');
 
 const genericMessage = (status: number): string =>
   GENERIC_MESSAGES[status] ??
-  (status >= 500 ? 'An internal error occurred.' : `${statusText(status)}.`);
+  (status >= 500 ? (GENERIC_MESSAGES[500] as string) : `${reasonPhrase(status)}.`);
 
 /** The message the client sees: chosen by the rule, the error's own if exposed, else generic. */
 export const clientMessage = (classification: Classification, error: unknown): string => {
@@ -118,7 +118,7 @@ export const errorBody = (
   const { message, ...extensions } = body;
   const problem: ProblemDetailsBody = {
     type: 'about:blank',
-    title: statusText(status),
+    title: reasonPhrase(status),
     status,
     detail: message,
     ...extensions,
@@ -141,7 +141,6 @@ export const errorHeaders = (
   const headers: Record<string, string> = {
     'Content-Type': format === 'problem' ? PROBLEM_TYPE : 'application/json',
     'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
   };
   if (body.traceId !== null) headers['X-Trace-Id'] = body.traceId;
   if (body.requestId !== null) headers['X-Request-Id'] = body.requestId;
@@ -161,7 +160,7 @@ export const shapeResult = (
 ): HttpErrorResult => {
   const result: HttpErrorResult = { statusCode: status, body, isBase64Encoded: false };
   if (source === 'alb' || source === 'vpc-lattice') {
-    result.statusDescription = `${status} ${statusText(status)}`;
+    result.statusDescription = `${status} ${reasonPhrase(status)}`;
   }
   if (source === 'alb' && usesMultiValueHeaders(event)) {
     // With multi-value headers on, ALB reads only `multiValueHeaders` from the answer.

@@ -8,7 +8,7 @@
  * header is client input and is never echoed as it came.
  */
 import { getXRayTraceIdFromEnv } from '@aws-lambda-powertools/commons/utils/env';
-import { read } from './describe-error.js';
+import { isObject, read } from './describe-error.js';
 
 /** `1-` + 8 hex digits of epoch seconds + `-` + 24 hex digits. */
 const ROOT_ID = /^1-[0-9a-f]{8}-[0-9a-f]{24}$/;
@@ -36,7 +36,7 @@ export const rootFromTraceHeader = (header: unknown): string | undefined => {
 const headerValue = (event: unknown): unknown => {
   for (const container of ['headers', 'multiValueHeaders'] as const) {
     const headers = read(event, container);
-    if (headers === null || typeof headers !== 'object') continue;
+    if (!isObject(headers)) continue;
     let keys: string[];
     try {
       keys = Object.keys(headers);

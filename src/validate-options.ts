@@ -4,88 +4,67 @@
  */
 import type { ErrorNormalizerOptions } from './middleware.js';
 
-const KNOWN = [
-  'logger',
-  'tracer',
-  'rules',
-  'retryAfterSeconds',
-  'problemDetails',
-  'redaction',
-] as const;
+type Check = readonly [valid: (value: unknown) => boolean, expected: string];
 
-const fail = (message: string): never => {
-  throw new TypeError(`errorNormalizer: ${message}`);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const hasMethods =
+  (...methods: string[]) =>
+  (value: unknown): boolean =>
+    isRecord(value) && methods.every((method) => typeof value[method] === 'function');
+
+const arrayOf =
+  (valid: (item: unknown) => boolean) =>
+  (value: unknown): boolean =>
+    Array.isArray(value) && value.every(valid);
+
+const isRedaction = (value: unknown): boolean =>
+  value === false ||
+  (isRecord(value) &&
+    Object.keys(value).every((key) => ['patterns', 'keys', 'defaults'].includes(key)) &&
+    (value.patterns === undefined ||
+      arrayOf(
+        (rule) => rule instanceof RegExp || (isRecord(rule) && rule.pattern instanceof RegExp),
+      )(value.patterns)) &&
+    (value.keys === undefined || arrayOf((key) => typeof key === 'string')(value.keys)) &&
+    (value.defaults === undefined || typeof value.defaults === 'boolean'));
+
+const CHECKS: Record<keyof ErrorNormalizerOptions, Check> = {
+  logger: [hasMethods('error', 'warn'), 'a Powertools Logger'],
+  tracer: [hasMethods('isTracingEnabled', 'getSegment'), 'a Powertools Tracer'],
+  rules: [arrayOf((rule) => typeof rule === 'function'), 'an array of rule functions'],
+  retryAfterSeconds: [
+    (value) => Number.isInteger(value) && (value as number) >= 0,
+    'a whole number >= 0',
+  ],
+  problemDetails: [(value) => typeof value === 'boolean', 'a boolean'],
+  redaction: [isRedaction, 'false or { patterns?, keys?: string[], defaults?: boolean }'],
 };
 
-const describe = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+const shown = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'number'
+        ? String(value)
+        : typeof value;
 
-const hasMethods = (value: unknown, methods: readonly string[]): boolean =>
-  typeof value === 'object' &&
-  value !== null &&
-  methods.every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
-
-/** Throws a `TypeError` naming the first invalid option. */
+/** Throws a `TypeError` naming the first invalid option and what it must be. */
 export function validateOptions(options: unknown): asserts options is ErrorNormalizerOptions {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    fail(`options must be an object, got ${describe(options)}`);
+  if (!isRecord(options)) {
+    throw new TypeError(`errorNormalizer: options must be an object, got ${shown(options)}`);
   }
-  const given = options as Record<string, unknown>;
-  for (const key of Object.keys(given)) {
-    if (!(KNOWN as readonly string[]).includes(key)) {
-      fail(`unknown option "${key}"; known options are ${KNOWN.join(', ')}`);
+  for (const [key, value] of Object.entries(options)) {
+    const check = CHECKS[key as keyof ErrorNormalizerOptions] as Check | undefined;
+    if (check === undefined) {
+      throw new TypeError(
+        `errorNormalizer: unknown option "${key}"; known options are ${Object.keys(CHECKS).join(', ')}`,
+      );
     }
-  }
-  const { logger, tracer, rules, retryAfterSeconds, problemDetails, redaction } = given;
-  if (logger !== undefined && !hasMethods(logger, ['error', 'warn'])) {
-    fail('"logger" must be a Powertools Logger (an object with error() and warn())');
-  }
-  if (tracer !== undefined && !hasMethods(tracer, ['isTracingEnabled', 'getSegment'])) {
-    fail(
-      '"tracer" must be a Powertools Tracer (an object with isTracingEnabled() and getSegment())',
-    );
-  }
-  if (rules !== undefined) {
-    if (!Array.isArray(rules))
-      fail(`"rules" must be an array of functions, got ${describe(rules)}`);
-    (rules as unknown[]).forEach((rule, index) => {
-      if (typeof rule !== 'function') {
-        fail(`"rules[${index}]" must be a function (error) => classification | undefined`);
-      }
-    });
-  }
-  if (
-    retryAfterSeconds !== undefined &&
-    !(Number.isInteger(retryAfterSeconds) && (retryAfterSeconds as number) >= 0)
-  ) {
-    fail(
-      `"retryAfterSeconds" must be a whole number of seconds >= 0, got ${String(retryAfterSeconds)}`,
-    );
-  }
-  if (problemDetails !== undefined && typeof problemDetails !== 'boolean') {
-    fail(`"problemDetails" must be a boolean, got ${describe(problemDetails)}`);
-  }
-  if (redaction !== undefined && redaction !== false) {
-    if (typeof redaction !== 'object' || redaction === null) {
-      fail(`"redaction" must be false or an object, got ${describe(redaction)}`);
-    }
-    const { patterns, keys, defaults } = redaction as Record<string, unknown>;
-    if (patterns !== undefined) {
-      if (!Array.isArray(patterns)) fail('"redaction.patterns" must be an array');
-      (patterns as unknown[]).forEach((rule, index) => {
-        const pattern = rule instanceof RegExp ? rule : (rule as { pattern?: unknown })?.pattern;
-        if (!(pattern instanceof RegExp)) {
-          fail(
-            `"redaction.patterns[${index}]" must be a RegExp or { pattern: RegExp, replacement? }`,
-          );
-        }
-      });
-    }
-    if (keys !== undefined && !(Array.isArray(keys) && keys.every((k) => typeof k === 'string'))) {
-      fail('"redaction.keys" must be an array of strings');
-    }
-    if (defaults !== undefined && typeof defaults !== 'boolean') {
-      fail('"redaction.defaults" must be a boolean');
+    if (value !== undefined && !check[0](value)) {
+      throw new TypeError(`errorNormalizer: "${key}" must be ${check[1]}, got ${shown(value)}`);
     }
   }
 }

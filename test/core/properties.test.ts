@@ -21,7 +21,7 @@ const REQUEST_FIXTURES = [
 const GENERIC_5XX = new Set([
   'An internal error occurred.',
   'An upstream service failed to answer.',
-  'The service is temporarily unavailable. Retry later.',
+  'The service is busy. Retry later.',
   'The request took too long to complete.',
 ]);
 const ROOT = /^1-[0-9a-f]{8}-[0-9a-f]{24}$/;

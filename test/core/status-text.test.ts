@@ -1,12 +1,11 @@
-import { STATUS_CODES as NODE_STATUS_CODES } from 'node:http';
+import { STATUS_CODES } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { STATUS_CODES } from '../../src/status-text.js';
+import { statusText } from '../../src/status-text.js';
 
 describe('status texts', () => {
-  it("are Node's own for every 4xx and 5xx status", () => {
-    const nodeErrors = Object.fromEntries(
-      Object.entries(NODE_STATUS_CODES).filter(([status]) => Number(status) >= 400),
-    );
-    expect(STATUS_CODES).toEqual(nodeErrors);
+  it("are Node's own", () => {
+    expect(statusText(404)).toBe('Not Found');
+    for (let status = 100; status < 600; status++)
+      expect(statusText(status)).toBe(STATUS_CODES[status]);
   });
 });

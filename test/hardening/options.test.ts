@@ -23,17 +23,17 @@ describe('options', () => {
     [
       'rules that are not an array',
       { rules: () => undefined },
-      '"rules" must be an array of functions, got function',
+      '"rules" must be an array of rule functions, got function',
     ],
     [
       'a rule that is not a function',
       { rules: [defaultRules[0], 'x'] },
-      '"rules[1]" must be a function',
+      '"rules" must be an array of rule functions, got an array',
     ],
     [
       'a negative retryAfterSeconds',
       { retryAfterSeconds: -1 },
-      '"retryAfterSeconds" must be a whole number of seconds >= 0, got -1',
+      '"retryAfterSeconds" must be a whole number >= 0, got -1',
     ],
     [
       'a string problemDetails',
@@ -43,12 +43,22 @@ describe('options', () => {
     [
       'a redaction pattern that is no RegExp',
       { redaction: { patterns: ['secret'] } },
-      '"redaction.patterns[0]" must be a RegExp',
+      '"redaction" must be false or { patterns?, keys?: string[], defaults?: boolean }, got object',
+    ],
+    [
+      'an unknown redaction option',
+      { redaction: { pattern: /x/ } },
+      '"redaction" must be false or',
+    ],
+    [
+      'a logger that is null',
+      { logger: null },
+      '"logger" must be a Powertools Logger, got null',
     ],
     [
       'redaction keys that are not strings',
       { redaction: { keys: [1] } },
-      '"redaction.keys" must be an array of strings',
+      '"redaction" must be false or',
     ],
   ])('rejects %s', (_what, options, message) => {
     expect(() => errorNormalizer(options as never)).toThrow(TypeError);
