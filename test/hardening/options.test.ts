@@ -50,11 +50,7 @@ describe('options', () => {
       { redaction: { pattern: /x/ } },
       '"redaction" must be false or',
     ],
-    [
-      'a logger that is null',
-      { logger: null },
-      '"logger" must be a Powertools Logger, got null',
-    ],
+    ['a logger that is null', { logger: null }, '"logger" must be a Powertools Logger, got null'],
     [
       'redaction keys that are not strings',
       { redaction: { keys: [1] } },
