@@ -85,10 +85,15 @@ export const gatewayErrorResponses: readonly GatewayErrorResponse[] = [
   },
 ];
 
-/** Static headers on every gateway error response, as on the middleware's answers. */
+/**
+ * Static headers on every gateway error response, as on the middleware's answers. The demo
+ * routes allow any origin (http-cors), so the gateway's own errors do too: a page on another
+ * origin can then read their body, trace id included.
+ */
 export const gatewayErrorHeaders: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
+  'Access-Control-Allow-Origin': '*',
 };
 
 /**

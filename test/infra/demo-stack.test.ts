@@ -251,6 +251,7 @@ describe('gateway responses', () => {
       expect(props.ResponseParameters).toMatchObject({
         'gatewayresponse.header.Cache-Control': "'no-store'",
         'gatewayresponse.header.X-Content-Type-Options': "'nosniff'",
+        'gatewayresponse.header.Access-Control-Allow-Origin': "'*'",
       });
     },
   );
