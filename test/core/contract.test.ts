@@ -7,23 +7,13 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { CloudWatchLogsServiceException } from '@aws-sdk/client-cloudwatch-logs';
 import middy from '@middy/core';
 import { createError } from '@middy/util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorNormalizer } from '../../src/index.js';
-import { captureOutput, fixture, lambdaContext, newTrace } from '../support/lambda.js';
+import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
 
 type Result = { statusCode: number; headers: Record<string, string>; body: string };
 
-let output: ReturnType<typeof captureOutput>;
-let trace: ReturnType<typeof newTrace>;
-beforeEach(() => {
-  trace = newTrace();
-  process.env._X_AMZN_TRACE_ID = trace.header;
-  output = captureOutput();
-});
-afterEach(() => {
-  output.restore();
-  delete process.env._X_AMZN_TRACE_ID;
-});
+const invocation = eachInvocation();
 
 const invoke = async (thrown: () => unknown, remainingMs?: number) => {
   const logger = new Logger({ serviceName: 'contract-test' });
@@ -63,20 +53,20 @@ describe('response contract', () => {
     expect(body).toEqual({
       error: 'not_found',
       message: 'No widget with id 42',
-      traceId: trace.root,
+      traceId: invocation.trace.root,
       requestId,
     });
     expect(result.headers).toMatchObject({
       'Content-Type': 'application/json',
       'Cache-Control': 'no-store',
-      'X-Trace-Id': trace.root,
+      'X-Trace-Id': invocation.trace.root,
       'X-Request-Id': requestId,
     });
-    const warnings = output.logs('WARN');
+    const warnings = invocation.output.logs('WARN');
     expect(warnings).toHaveLength(1);
-    expect(output.logs('ERROR')).toHaveLength(0);
+    expect(invocation.output.logs('ERROR')).toHaveLength(0);
     expect(warnings[0]).toMatchObject({
-      xray_trace_id: trace.root,
+      xray_trace_id: invocation.trace.root,
       requestId,
       status: 404,
       code: 'not_found',
@@ -115,7 +105,7 @@ describe('response contract', () => {
       createError(502, 'Payment provider is down', { expose: true }),
     );
     expect(shown.body).toMatchObject({ error: 'bad_gateway', message: 'Payment provider is down' });
-    expect(output.logs('ERROR')).toHaveLength(2);
+    expect(invocation.output.logs('ERROR')).toHaveLength(2);
   });
 
   it("answers Middy's TimeoutError (handler past its deadline) with a 504", async () => {
@@ -127,9 +117,9 @@ describe('response contract', () => {
     expect(result.statusCode).toBe(504);
     expect(JSON.parse(result.body)).toMatchObject({
       error: 'gateway_timeout',
-      traceId: trace.root,
+      traceId: invocation.trace.root,
     });
-    expect(output.logs('ERROR')[0]).toMatchObject({ error: { name: 'TimeoutError' } });
+    expect(invocation.output.logs('ERROR')[0]).toMatchObject({ error: { name: 'TimeoutError' } });
   });
 
   it('answers an ETIMEDOUT socket error with a 504', async () => {
@@ -172,7 +162,7 @@ describe('response contract', () => {
     expect(bare.body.error).toBe('bad_gateway');
     const wrapped = await invoke(() => new Error('inventory call failed', { cause: refused }));
     expect(wrapped.result.statusCode).toBe(502);
-    const error = output.logs('ERROR')[1]?.error as Record<string, unknown>;
+    const error = invocation.output.logs('ERROR')[1]?.error as Record<string, unknown>;
     expect(error).toMatchObject({
       message: 'inventory call failed',
       cause: { code: 'ECONNREFUSED' },
@@ -241,18 +231,24 @@ describe('response contract', () => {
     expect(body).toEqual({
       error: 'internal_server_error',
       message: GENERIC_500,
-      traceId: trace.root,
+      traceId: invocation.trace.root,
       requestId,
     });
-    const errors = output.logs('ERROR');
+    const errors = invocation.output.logs('ERROR');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ xray_trace_id: trace.root, requestId, status: 500 });
-    expect(output.lines.reduce((size, line) => size + line.text.length, 0)).toBeLessThan(200_000);
+    expect(errors[0]).toMatchObject({
+      xray_trace_id: invocation.trace.root,
+      requestId,
+      status: 500,
+    });
+    expect(invocation.output.lines.reduce((size, line) => size + line.text.length, 0)).toBeLessThan(
+      200_000,
+    );
   });
 
   it('logs the whole cause chain with stacks, and marks a circular link', async () => {
     await invoke(circular);
-    const error = output.logs('ERROR')[0]?.error as Record<string, unknown>;
+    const error = invocation.output.logs('ERROR')[0]?.error as Record<string, unknown>;
     expect(error).toMatchObject({
       name: 'Error',
       message: 'a',

@@ -4,29 +4,13 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorNormalizer } from '../../src/index.js';
-import {
-  captureOutput,
-  fixture,
-  fixtureNames,
-  lambdaContext,
-  newTrace,
-} from '../support/lambda.js';
+import { eachInvocation, fixture, fixtureNames, lambdaContext } from '../support/lambda.js';
 
 type Result = Record<string, unknown> & { statusCode: number; body: string };
 
-let output: ReturnType<typeof captureOutput>;
-let trace: ReturnType<typeof newTrace>;
-beforeEach(() => {
-  trace = newTrace();
-  process.env._X_AMZN_TRACE_ID = trace.header;
-  output = captureOutput();
-});
-afterEach(() => {
-  output.restore();
-  delete process.env._X_AMZN_TRACE_ID;
-});
+const invocation = eachInvocation();
 
 const failing = () =>
   middy(async () => {
@@ -64,10 +48,12 @@ describe('event sources', () => {
     expect(JSON.parse(result.body)).toEqual({
       error: 'internal_server_error',
       message: 'An internal error occurred.',
-      traceId: trace.root,
+      traceId: invocation.trace.root,
       requestId: context.awsRequestId,
     });
-    expect(output.logs('ERROR')).toEqual([expect.objectContaining({ eventSource: source })]);
+    expect(invocation.output.logs('ERROR')).toEqual([
+      expect.objectContaining({ eventSource: source }),
+    ]);
 
     const multi = name === 'alb-lambda-target-request-multivalue-headers.json';
     const headers = multi
@@ -76,7 +62,7 @@ describe('event sources', () => {
     if (multi) {
       expect(result.headers).toBeUndefined();
       expect(headers['Content-Type']).toEqual(['application/json']);
-      expect(headers['X-Trace-Id']).toEqual([trace.root]);
+      expect(headers['X-Trace-Id']).toEqual([invocation.trace.root]);
     } else {
       expect(result.multiValueHeaders).toBeUndefined();
       expect(headers['Content-Type']).toBe('application/json');
@@ -92,7 +78,7 @@ describe('event sources', () => {
       throw thrown;
     }).use(errorNormalizer({ logger: new Logger() }));
     await expect(handler(fixture('sqs-event.json'), lambdaContext())).rejects.toBe(thrown);
-    expect(output.logs('ERROR')).toHaveLength(0);
+    expect(invocation.output.logs('ERROR')).toHaveLength(0);
   });
 
   it.each([
@@ -120,7 +106,7 @@ describe('event sources', () => {
           : 'apigw-request.json';
     const handler = middy(async () => response).use(errorNormalizer({ logger: new Logger() }));
     await expect(handler(fixture(request), lambdaContext())).resolves.toEqual(fixture(name));
-    expect(output.logs()).toHaveLength(0);
+    expect(invocation.output.logs()).toHaveLength(0);
   });
 
   it.each<[string, unknown]>([
@@ -136,9 +122,9 @@ describe('event sources', () => {
     expect(result.statusCode).toBe(500);
     expect(JSON.parse(result.body)).toMatchObject({
       error: 'internal_server_error',
-      traceId: trace.root,
+      traceId: invocation.trace.root,
     });
-    const [line] = output.logs('ERROR');
+    const [line] = invocation.output.logs('ERROR');
     expect(line).toMatchObject({
       kind: 'malformed_result',
       error: { name: 'MalformedResultError' },

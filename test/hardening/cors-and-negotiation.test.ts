@@ -7,23 +7,13 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import { createError } from '@middy/util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorNormalizer } from '../../src/index.js';
-import { captureOutput, fixture, lambdaContext, newTrace } from '../support/lambda.js';
+import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
 
 type Result = { statusCode: number; headers: Record<string, string>; body: string };
 
-let output: ReturnType<typeof captureOutput>;
-let trace: ReturnType<typeof newTrace>;
-beforeEach(() => {
-  trace = newTrace();
-  process.env._X_AMZN_TRACE_ID = trace.header;
-  output = captureOutput();
-});
-afterEach(() => {
-  output.restore();
-  delete process.env._X_AMZN_TRACE_ID;
-});
+const invocation = eachInvocation();
 
 const requestFrom = (origin: string | undefined, accept?: string) => {
   const event = fixture('apigw-request.json') as { headers: Record<string, string> };
@@ -60,8 +50,8 @@ describe('CORS on errors', () => {
       expect(result.headers['Access-Control-Expose-Headers']).toBe(
         'X-Trace-Id, X-Request-Id, Retry-After',
       );
-      expect(result.headers['X-Trace-Id']).toBe(trace.root);
-      expect(output.logs('ERROR')).toHaveLength(1);
+      expect(result.headers['X-Trace-Id']).toBe(invocation.trace.root);
+      expect(invocation.output.logs('ERROR')).toHaveLength(1);
     },
   );
 
@@ -120,7 +110,7 @@ describe('content negotiation', () => {
       detail: 'No widget with id 42',
       instance: `urn:uuid:${context.awsRequestId}`,
       error: 'not_found',
-      traceId: trace.root,
+      traceId: invocation.trace.root,
       requestId: context.awsRequestId,
     });
   });

@@ -5,23 +5,13 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ErrorLogger, type ErrorTracer, errorNormalizer } from '../../src/index.js';
-import { captureOutput, fixture, lambdaContext, newTrace } from '../support/lambda.js';
+import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
 
 type Result = { statusCode: number; headers: Record<string, string>; body: string };
 
-let output: ReturnType<typeof captureOutput>;
-let trace: ReturnType<typeof newTrace>;
-beforeEach(() => {
-  trace = newTrace();
-  process.env._X_AMZN_TRACE_ID = trace.header;
-  output = captureOutput();
-});
-afterEach(() => {
-  output.restore();
-  delete process.env._X_AMZN_TRACE_ID;
-});
+const invocation = eachInvocation();
 
 const failingWith = (options: Parameters<typeof errorNormalizer>[0]) =>
   middy(async () => {
@@ -29,7 +19,7 @@ const failingWith = (options: Parameters<typeof errorNormalizer>[0]) =>
   }).use(errorNormalizer(options));
 
 const complaints = (what: string) =>
-  output.lines.filter(
+  invocation.output.lines.filter(
     (line) => line.stream === 'stderr' && line.text.startsWith(`[lambda-error-normalizer] ${what}`),
   );
 
@@ -49,16 +39,16 @@ describe('faults', () => {
       expect(result.statusCode).toBe(500);
       expect(JSON.parse(result.body)).toMatchObject({
         error: 'internal_server_error',
-        traceId: trace.root,
+        traceId: invocation.trace.root,
       });
     }
     expect(complaints('logger failed')).toHaveLength(1);
     expect(complaints('logger failed')[0]?.text).toContain('log sink closed');
     // The failure itself is still on record, once per request, redacted.
-    const fallback = output.logs('ERROR');
+    const fallback = invocation.output.logs('ERROR');
     expect(fallback).toHaveLength(3);
     expect(fallback[0]).toMatchObject({
-      traceId: trace.root,
+      traceId: invocation.trace.root,
       error: { message: 'boom password=[REDACTED]' },
     });
   });
@@ -76,7 +66,7 @@ describe('faults', () => {
       expect(result.statusCode).toBe(500);
     }
     expect(complaints('tracer failed')).toHaveLength(1);
-    expect(output.logs('ERROR')).toHaveLength(2);
+    expect(invocation.output.logs('ERROR')).toHaveLength(2);
   });
 
   it('answers with requestId null when the context has no request id', async () => {
@@ -84,7 +74,10 @@ describe('faults', () => {
     for (const context of [{}, { awsRequestId: 42 }, { awsRequestId: 'bad id\r\nx' }]) {
       const result = (await handler(fixture('apigw-request.json'), context as never)) as Result;
       expect(result.statusCode).toBe(500);
-      expect(JSON.parse(result.body)).toMatchObject({ requestId: null, traceId: trace.root });
+      expect(JSON.parse(result.body)).toMatchObject({
+        requestId: null,
+        traceId: invocation.trace.root,
+      });
       expect(result.headers['X-Request-Id']).toBeUndefined();
     }
   });
@@ -139,7 +132,7 @@ describe('faults', () => {
     );
     const result = (await handler(fixture('apigw-request.json'), lambdaContext())) as Result;
     expect(result.statusCode).toBe(500);
-    expect(output.logs('ERROR')[0]?.problems).toEqual([
+    expect(invocation.output.logs('ERROR')[0]?.problems).toEqual([
       'rules[0]: rule threw: rule bug',
       'rules[1]: rule returned a status outside 400-599',
     ]);

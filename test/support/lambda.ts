@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The real AWS events of `shared/aws-events`, beside the repository. */
@@ -87,4 +87,26 @@ export const captureOutput = () => {
       for (const s of spies) s.mockRestore();
     },
   };
+};
+
+/**
+ * For each test of the calling file: a fresh trace id in `_X_AMZN_TRACE_ID` (as Lambda sets
+ * it) and the process output captured. Read `invocation.trace` and `invocation.output` inside
+ * tests.
+ */
+export const eachInvocation = () => {
+  const invocation = {} as {
+    trace: ReturnType<typeof newTrace>;
+    output: ReturnType<typeof captureOutput>;
+  };
+  beforeEach(() => {
+    invocation.trace = newTrace();
+    process.env._X_AMZN_TRACE_ID = invocation.trace.header;
+    invocation.output = captureOutput();
+  });
+  afterEach(() => {
+    invocation.output.restore();
+    delete process.env._X_AMZN_TRACE_ID;
+  });
+  return invocation;
 };
