@@ -53,12 +53,15 @@ const targets = [
   met: measured.median <= limit,
 }));
 targets.push(
+  // Judged on gzip bytes, as bundle budgets usually are (and as Lambda stores and ships a
+  // zipped package); raw bytes are shown beside, and their parse cost is what the import-time
+  // target measures.
   {
-    name: 'bundle: bytes over peer, minified (gzip)',
-    value: sizeDelta.raw,
-    shown: `${sizeDelta.raw} B (${sizeDelta.gzip} B gz)`,
-    limit: `<= ${5 * KIB} B`,
-    met: sizeDelta.raw <= 5 * KIB,
+    name: 'bundle: bytes over peer, minified, gzip (raw)',
+    value: sizeDelta.gzip,
+    shown: `${sizeDelta.gzip} B gz (${sizeDelta.raw} B raw)`,
+    limit: `<= ${5 * KIB} B gz`,
+    met: sizeDelta.gzip <= 5 * KIB,
   },
   {
     name: 'memory: heap growth, 1M errors, after GC',
