@@ -148,3 +148,99 @@ describe('event sources', () => {
     });
   });
 });
+
+/** Shapes AWS documents that shared/aws-events has no sample of, written from the docs. */
+describe('other event shapes', () => {
+  const failing = () =>
+    middy(async () => {
+      throw new Error('boom');
+    }).use(errorNormalizer({ logger: new Logger() }));
+  const rest = () => fixture('apigw-request.json') as Record<string, unknown>;
+
+  it.each<[string, () => unknown, Record<string, unknown>]>([
+    [
+      'a REST API event with null headers (API Gateway sends null when there are none)',
+      () => ({ ...rest(), headers: null, multiValueHeaders: null }),
+      { headers: expect.any(Object) },
+    ],
+    [
+      'an HTTP API event in payload 1.0',
+      () => ({ ...rest(), version: '1.0' }),
+      { headers: expect.any(Object) },
+    ],
+    [
+      'a VPC Lattice event in payload 2.0 (array headers)',
+      () => ({
+        version: '2.0',
+        path: '/orders',
+        method: 'GET',
+        headers: { 'x-amzn-trace-id': ['Root=1-5759e988-bd862e3fe1be46a994272793'] },
+        body: '',
+        isBase64Encoded: false,
+        requestContext: {
+          serviceNetworkArn:
+            'arn:aws:vpc-lattice:us-east-2:123456789012:servicenetwork/sn-0bf3f2882e9cc805a',
+          serviceArn: 'arn:aws:vpc-lattice:us-east-2:123456789012:service/svc-0a40eebed65f8d69c',
+          targetGroupArn:
+            'arn:aws:vpc-lattice:us-east-2:123456789012:targetgroup/tg-6d0ecf831eec9f09',
+          region: 'us-east-2',
+          timeEpoch: '1696331543569073',
+        },
+      }),
+      { statusDescription: '500 Internal Server Error' },
+    ],
+    [
+      'a VPC Lattice event in payload 1.0',
+      () => ({
+        raw_path: '/orders',
+        method: 'GET',
+        headers: { 'user-agent': 'curl/7.64.1' },
+        query_string_parameters: {},
+        body: '',
+        is_base64_encoded: false,
+      }),
+      { statusDescription: '500 Internal Server Error' },
+    ],
+  ])('answers %s', async (_what, event, shape) => {
+    const result = (await failing()(event(), lambdaContext())) as Result;
+    expect(result).toMatchObject({ statusCode: 500, isBase64Encoded: false, ...shape });
+    expect(JSON.parse(result.body).error).toBe('internal_server_error');
+  });
+
+  it('takes the trace id from array-valued headers when the invocation has none', async () => {
+    delete process.env._X_AMZN_TRACE_ID;
+    const event = {
+      version: '2.0',
+      path: '/',
+      method: 'GET',
+      headers: {
+        'x-amzn-trace-id': [
+          'Self=1-67891234-12456789abcdef012345678;Root=1-5759e988-bd862e3fe1be46a994272793',
+        ],
+      },
+      requestContext: {
+        serviceNetworkArn: 'arn:aws:vpc-lattice:us-east-2:123456789012:servicenetwork/sn-1',
+      },
+    };
+    const result = (await failing()(event, lambdaContext())) as Result;
+    expect(JSON.parse(result.body).traceId).toBe('1-5759e988-bd862e3fe1be46a994272793');
+  });
+
+  it.each<[string, unknown]>([
+    [
+      'CloudFront (Lambda@Edge)',
+      { Records: [{ cf: { config: { distributionId: 'E1' }, request: { uri: '/' } } }] },
+    ],
+    ['DynamoDB Streams', { Records: [{ eventSource: 'aws:dynamodb', dynamodb: { Keys: {} } }] }],
+    ['SNS', { Records: [{ EventSource: 'aws:sns', Sns: { Message: 'hi' } }] }],
+    ['Kinesis', { Records: [{ eventSource: 'aws:kinesis', kinesis: { data: 'aGk=' } }] }],
+    ['a scheduled event', { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} }],
+    ['a Cognito trigger', { triggerSource: 'PreSignUp_SignUp', request: {}, response: {} }],
+  ])('re-throws the error of %s', async (_source, event) => {
+    const thrown = new Error('not http');
+    const handler = middy(async () => {
+      throw thrown;
+    }).use(errorNormalizer({ logger: new Logger() }));
+    await expect(handler(event, lambdaContext())).rejects.toBe(thrown);
+  });
+});
