@@ -10,6 +10,7 @@ import type { STATUS_CODES } from 'node:http';
 let table: typeof STATUS_CODES | undefined;
 
 export const statusText = (status: number): string | undefined => {
-  table ??= process.getBuiltinModule('node:http').STATUS_CODES;
+  // Node 22.0-22.2 lack getBuiltinModule: their answers fall back to generic texts and codes.
+  table ??= process.getBuiltinModule?.('node:http')?.STATUS_CODES ?? {};
   return table[status];
 };
