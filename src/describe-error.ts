@@ -55,6 +55,10 @@ const SKIPPED_FIELDS = new Set([
 export const isObject = (value: unknown): value is object =>
   typeof value === 'object' && value !== null;
 
+/** Whether `value` is a plain record: a non-null object that is not an array. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  isObject(value) && !Array.isArray(value);
+
 /** Reads a property without letting a throwing getter or proxy trap escape. */
 export const read = (value: unknown, key: PropertyKey): unknown => {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {

@@ -48,6 +48,26 @@ export const eventSourceOf = (event: unknown): EventSource | undefined => {
   }
 };
 
+/**
+ * A request header's first value, in the two spellings event sources use: lower case (HTTP
+ * API, function URLs, ALB, VPC Lattice) or as the client sent it, canonically cased (REST API).
+ * Reads `headers`, then `multiValueHeaders`; array values (ALB, Lattice) give their first item.
+ */
+export const requestHeader = (
+  event: unknown,
+  lower: string,
+  canonical: string,
+): string | undefined => {
+  for (const container of ['headers', 'multiValueHeaders']) {
+    const headers = read(event, container);
+    if (!isObject(headers)) continue;
+    const value = read(headers, lower) ?? read(headers, canonical);
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string') return first;
+  }
+  return undefined;
+};
+
 /** Whether the request came with `multiValueHeaders` (ALB answers must then use them too). */
 export const usesMultiValueHeaders = (event: unknown): boolean =>
   isObject(read(event, 'multiValueHeaders'));

@@ -7,8 +7,13 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { type ClassifyProblem, classify, defaultRules, type ErrorRule } from './classify.js';
-import { describeError, isObject, read } from './describe-error.js';
-import { type EventSource, eventSourceOf, malformedResultReason } from './event-source.js';
+import { describeError } from './describe-error.js';
+import {
+  type EventSource,
+  eventSourceOf,
+  malformedResultReason,
+  requestHeader,
+} from './event-source.js';
 import { compileRedaction, type RedactionOptions } from './redact.js';
 import { type ErrorLogger, type ErrorTracer, type Incident, report } from './report.js';
 import {
@@ -63,14 +68,6 @@ const kindOf = (error: unknown): Incident['kind'] => {
     // `instanceof` runs a proxy's getPrototypeOf trap, which may throw.
     return 'uncaught_error';
   }
-};
-
-/** A request header in the spellings HTTP event sources use (API Gateway keeps the client's). */
-const requestHeader = (event: unknown, lower: string, canonical: string): unknown => {
-  const headers = read(event, 'headers');
-  if (!isObject(headers)) return undefined;
-  const value = read(headers, lower) ?? read(headers, canonical);
-  return Array.isArray(value) ? value[0] : value;
 };
 
 /**

@@ -8,7 +8,8 @@
  * header is client input and is never echoed as it came.
  */
 import { getXRayTraceIdFromEnv } from '@aws-lambda-powertools/commons/utils/env';
-import { isObject, read } from './describe-error.js';
+import { read } from './describe-error.js';
+import { requestHeader } from './event-source.js';
 
 /** `1-` + 8 hex digits of epoch seconds + `-` + 24 hex digits. */
 const ROOT_ID = /^1-[0-9a-f]{8}-[0-9a-f]{24}$/;
@@ -33,26 +34,6 @@ export const rootFromTraceHeader = (header: unknown): string | undefined => {
   return undefined;
 };
 
-const headerValue = (event: unknown): unknown => {
-  for (const container of ['headers', 'multiValueHeaders'] as const) {
-    const headers = read(event, container);
-    if (!isObject(headers)) continue;
-    let keys: string[];
-    try {
-      keys = Object.keys(headers);
-    } catch {
-      continue;
-    }
-    for (const key of keys) {
-      if (key.toLowerCase() !== 'x-amzn-trace-id') continue;
-      const value = read(headers, key);
-      // ALB multi-value headers and VPC Lattice v2 headers are arrays.
-      return Array.isArray(value) ? value[0] : value;
-    }
-  }
-  return undefined;
-};
-
 /** The root trace id of the current invocation, if Lambda (or the local demo) set one. */
 export const invocationTraceId = (): string | undefined => {
   try {
@@ -65,7 +46,9 @@ export const invocationTraceId = (): string | undefined => {
 
 /** The trace id to answer with: the invocation's, else the request header's well-formed root. */
 export const traceIdFor = (event: unknown): string | null =>
-  invocationTraceId() ?? rootFromTraceHeader(headerValue(event)) ?? null;
+  invocationTraceId() ??
+  rootFromTraceHeader(requestHeader(event, 'x-amzn-trace-id', 'X-Amzn-Trace-Id')) ??
+  null;
 
 /** The Lambda request id, from the context or Lambda's per-invocation store; `null` if none. */
 export const requestIdFor = (context: unknown): string | null => {

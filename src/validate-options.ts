@@ -2,12 +2,10 @@
  * Checks `errorNormalizer()` options once, at construction, so a typo or a wrong type fails the
  * cold start with a message that says what to fix, instead of failing the first error path.
  */
+import { isRecord } from './describe-error.js';
 import type { ErrorNormalizerOptions } from './middleware.js';
 
 type Check = readonly [valid: (value: unknown) => boolean, expected: string];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const hasMethods =
   (...methods: string[]) =>

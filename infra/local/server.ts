@@ -17,6 +17,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { isRecord } from '../../src/describe-error.js';
 import { localLogFile } from '../../src/logs/local.js';
 import {
   apiGatewayEvent,
@@ -91,9 +92,6 @@ const gatewayError = (
   },
   body: Buffer.from(JSON.stringify({ error, message, traceId, requestId: apiRequestId })),
 });
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The HTTP answer of a Lambda proxy result, or `undefined` when API Gateway would reject it. */
 const answerOf = (result: unknown): Answer | undefined => {

@@ -4,6 +4,8 @@
  * otherwise (Lambda's platform lines: `REPORT RequestId: … XRAY TraceId: …`).
  */
 
+import { isRecord } from '../describe-error.js';
+
 /** A log line found for a trace id. */
 export interface LogRecord {
   /** When the line was logged: the line's own `timestamp`, else the store's (`@timestamp`). */
@@ -17,9 +19,6 @@ export interface LogRecord {
   logStream?: string;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
 /**
  * The JSON object a log line holds, or `undefined`. Accepts a bare JSON line and a line with
  * a text prefix before the object (Lambda's text log format: `<time>\t<request id>\tINFO\t{…}`).
@@ -30,7 +29,7 @@ export const parseLogLine = (raw: string): Record<string, unknown> | undefined =
   if (start === -1 || !text.endsWith('}')) return undefined;
   try {
     const parsed: unknown = JSON.parse(text.slice(start));
-    return isObject(parsed) ? parsed : undefined;
+    return isRecord(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }

@@ -72,6 +72,24 @@ describe('CORS on errors', () => {
     },
   );
 
+  it('reads Origin and Accept from ALB multi-value headers too', async () => {
+    const event = fixture('alb-lambda-target-request-multivalue-headers.json') as {
+      multiValueHeaders: Record<string, string[]>;
+    };
+    event.multiValueHeaders.origin = ['https://app.example.com'];
+    event.multiValueHeaders.accept = ['application/problem+json'];
+    const handler = middy(async () => {
+      throw new Error('boom');
+    }).use(errorNormalizer({ logger: new Logger() }));
+    const result = (await handler(event, lambdaContext())) as {
+      multiValueHeaders: Record<string, string[]>;
+    };
+    expect(result.multiValueHeaders['Access-Control-Expose-Headers']).toEqual([
+      'X-Trace-Id, X-Request-Id, Retry-After',
+    ]);
+    expect(result.multiValueHeaders['Content-Type']).toEqual(['application/problem+json']);
+  });
+
   it('does not add CORS exposure to same-origin requests', async () => {
     const handler = middy(async () => {
       throw new Error('boom');
