@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { routes } from '../infra/handlers/routes.js';
-import { isTraceId } from '../src/trace-id.js';
+import { isTraceId, rootFromTraceHeader } from '../src/trace-id.js';
 
 // ---------------------------------------------------------------------------------------------
 // autocannon 9 (CommonJS, no bundled types): the part of its API used here.
@@ -246,9 +246,6 @@ const header = (headers: AcHeaders, name: string): string | undefined => {
   return undefined;
 };
 
-const rootOfHeader = (value: string | undefined): string | undefined =>
-  /(?:^|;)Root=([^;]+)/.exec(value ?? '')?.[1];
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** VmRSS and VmHWM of a process in bytes, or `null` without /proc. */
@@ -291,7 +288,7 @@ export const checkAnswer = (path: string, status: number, text: string, headers:
   const problems: string[] = [];
   const expected = routes.find((route) => route.path === path)?.status;
   if (status !== expected) problems.push(`status ${status}, expected ${expected}`);
-  const traceId = rootOfHeader(header(headers, 'x-amzn-trace-id'));
+  const traceId = rootFromTraceHeader(header(headers, 'x-amzn-trace-id'));
   if (!isTraceId(traceId)) problems.push(`X-Amzn-Trace-Id root ${JSON.stringify(traceId)}`);
   let body: unknown;
   try {

@@ -13,17 +13,17 @@ export const API_ID = 'localdemo0';
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
-/** A new `X-Amzn-Trace-Id` value: `Root=1-<epoch seconds>-<24 hex>;Parent=<16 hex>;Sampled=1`. */
-export const newTraceHeader = (nowMs = Date.now()): string => {
+/**
+ * A new X-Ray trace: its root id (`1-<epoch seconds>-<24 hex>`) and the `X-Amzn-Trace-Id` /
+ * `_X_AMZN_TRACE_ID` value that carries it (`Root=…;Parent=<16 hex>;Sampled=1`).
+ */
+export const newTrace = (nowMs = Date.now()): { root: string; header: string } => {
   const seconds = Math.floor(nowMs / 1_000)
     .toString(16)
     .padStart(8, '0');
-  return `Root=1-${seconds}-${hex(12)};Parent=${hex(8)};Sampled=1`;
+  const root = `1-${seconds}-${hex(12)}`;
+  return { root, header: `Root=${root};Parent=${hex(8)};Sampled=1` };
 };
-
-/** The `Root` of a trace header this module built. */
-export const rootOf = (traceHeader: string): string =>
-  /(?:^|;)Root=([^;]+)/.exec(traceHeader)?.[1] ?? '';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number) => String(n).padStart(2, '0');

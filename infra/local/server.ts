@@ -24,8 +24,7 @@ import {
   type IncomingRequest,
   lambdaContext,
   newRequestId,
-  newTraceHeader,
-  rootOf,
+  newTrace,
 } from './event.js';
 import { openLogSink } from './log-sink.js';
 import { pageUrl, servePage } from './page.js';
@@ -162,8 +161,7 @@ const handle = async (req: IncomingMessage, res: ServerResponse, port: number): 
   const receivedAt = Date.now();
   const started = performance.now();
   const apiRequestId = randomUUID();
-  const traceHeader = newTraceHeader(receivedAt);
-  const traceId = rootOf(traceHeader);
+  const { root: traceId, header: traceHeader } = newTrace(receivedAt);
   const method = req.method ?? 'GET';
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   const route = method === 'GET' ? handlers.get(path) : undefined;

@@ -7,19 +7,16 @@
  * process is not, so nothing tries to reach an X-Ray daemon.
  */
 import { execFile } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/handlers/routes.js';
+import { captureOutput, fixture, lambdaContext, newTrace, repoRoot } from '../support/lambda.js';
 
 const run = promisify(execFile);
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const eventsDir = path.resolve(repoRoot, '..', 'shared', 'aws-events');
 
 type Resource = {
   Type: string;
@@ -131,68 +128,6 @@ afterAll(async () => {
   await rmdir(path.join(repoRoot, 'cdk.out')).catch(() => {});
 });
 
-/** A fresh, well-formed X-Ray header, as Lambda sets it for each invocation. */
-const newTraceHeader = (): { root: string; header: string } => {
-  const epoch = Math.floor(Date.now() / 1000)
-    .toString(16)
-    .padStart(8, '0');
-  const root = `1-${epoch}-${randomBytes(12).toString('hex')}`;
-  return { root, header: `Root=${root};Parent=${randomBytes(8).toString('hex')};Sampled=0` };
-};
-
-const lambdaContext = (functionName: string, remainingMs: number): Context => {
-  const deadline = Date.now() + remainingMs;
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${functionName}`,
-    memoryLimitInMB: '256',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: `2026/01/01/[$LATEST]${randomBytes(16).toString('hex')}`,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => {},
-    fail: () => {},
-    succeed: () => {},
-  };
-};
-
-/** Runs `fn`; returns its result and the JSON lines written meanwhile (Powertools: WARN and
- * ERROR go to stderr, the rest to stdout). */
-const capturingOutput = async <T>(
-  fn: () => Promise<T>,
-): Promise<{ result: T; lines: unknown[] }> => {
-  const chunks: string[] = [];
-  const streams = [process.stdout, process.stderr];
-  const writes = streams.map((stream) => stream.write);
-  for (const stream of streams) {
-    stream.write = ((chunk: string | Uint8Array) => {
-      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    }) as typeof stream.write;
-  }
-  try {
-    return { result: await fn(), lines: parseLines(chunks.join('')) };
-  } finally {
-    streams.forEach((stream, i) => {
-      stream.write = writes[i] as typeof stream.write;
-    });
-  }
-};
-
-const parseLines = (text: string): unknown[] =>
-  text
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line)];
-      } catch {
-        return [];
-      }
-    });
-
 describe('cdk synth demo (real bundling)', () => {
   it('bundled with the local esbuild, never Docker', () => {
     expect(synthOutput).not.toMatch(/docker/i);
@@ -217,11 +152,7 @@ describe('cdk synth demo (real bundling)', () => {
   );
 });
 
-describe('bundled handlers answer with the contract', async () => {
-  const event = JSON.parse(
-    await readFile(path.join(eventsDir, 'apigw-request.json'), 'utf8'),
-  ) as APIGatewayProxyEvent;
-
+describe('bundled handlers answer with the contract', () => {
   it.each(routes.map((route) => [route.path, route.status] as const))(
     'GET %s answers %i',
     async (routePath, status) => {
@@ -229,15 +160,15 @@ describe('bundled handlers answer with the contract', async () => {
       // Through vitest's module runner, which keeps ESM semantics (import.meta.url included).
       const { handler } = (await import(pathToFileURL(route.entry).href)) as { handler: Handler };
 
-      const { root, header } = newTraceHeader();
+      const { root, header } = newTrace();
       process.env._X_AMZN_TRACE_ID = header;
       // /slow must reach its deadline quickly; the others get their configured timeout.
       const remainingMs = routePath === '/slow' ? 1_500 : route.timeoutSeconds * 1_000;
-      const context = lambdaContext(route.functionId, remainingMs);
+      const context = lambdaContext({ functionName: route.functionId, remainingMs });
 
-      const { result, lines } = await capturingOutput(() =>
-        handler(structuredClone(event), context),
-      );
+      const output = captureOutput();
+      const result = await handler(fixture('apigw-request.json'), context).finally(output.restore);
+      const lines = output.logs();
 
       expect(result.statusCode).toBe(status);
       if (status < 400) {

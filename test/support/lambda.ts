@@ -1,10 +1,11 @@
 /** What the Lambda runtime provides and tests need: fixtures, a context, trace headers, output. */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { newTrace as newDemoTrace } from '../../infra/local/event.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The real AWS events of `shared/aws-events`, beside the repository. */
@@ -40,13 +41,7 @@ export const lambdaContext = (
 };
 
 /** A fresh, well-formed X-Ray root id and the `_X_AMZN_TRACE_ID` value that carries it. */
-export const newTrace = (): { root: string; header: string } => {
-  const seconds = Math.floor(Date.now() / 1000)
-    .toString(16)
-    .padStart(8, '0');
-  const root = `1-${seconds}-${randomBytes(12).toString('hex')}`;
-  return { root, header: `Root=${root};Parent=${randomBytes(8).toString('hex')};Sampled=1` };
-};
+export const newTrace = (): { root: string; header: string } => newDemoTrace();
 
 export interface CapturedLine {
   stream: 'stdout' | 'stderr';
