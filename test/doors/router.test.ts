@@ -1,0 +1,121 @@
+/**
+ * The Powertools event-handler Router door with the real Router over REST, HTTP API, ALB and
+ * function URL events: its own HttpErrors keep status and message, route misses get our body,
+ * and dev mode (`POWERTOOLS_DEV`), where the Router's default answer carries the stack, leaks
+ * nothing through our handler.
+ */
+import {
+  BadRequestError,
+  MethodNotAllowedError,
+  Router,
+  UnauthorizedError,
+} from '@aws-lambda-powertools/event-handler/http';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { routerErrorHandler } from '../../src/index.js';
+import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
+import { newLogger, normalize, routerReady } from './support.js';
+
+const invocation = eachInvocation();
+
+const EVENTS = [
+  ['REST API', 'apigw-request.json'],
+  ['HTTP API', 'apigw-v2-request-no-authorizer.json'],
+  ['ALB', 'alb-lambda-target-request-headers-only.json'],
+  ['function URL', 'lambda-urls-request.json'],
+] as const;
+
+/** An app whose only route is at `/elsewhere`, and whose error handler is ours. */
+const appThrowing = (thrown: () => Error) => {
+  const app = new Router();
+  const failing = async (): Promise<never> => {
+    throw thrown();
+  };
+  for (const method of ['GET', 'POST'] as const) app.route(failing, { method, path: '/elsewhere' });
+  app.errorHandler(Error, routerErrorHandler({ logger: newLogger() }));
+  return app;
+};
+
+/** The event, moved to `path`. */
+const at = (name: string, path: string): Record<string, unknown> => {
+  const event = routerReady(fixture(name));
+  if ('rawPath' in event) event.rawPath = path;
+  else event.path = path;
+  return event;
+};
+
+const resolve = async (app: Router, event: Record<string, unknown>) => {
+  const context = lambdaContext();
+  const answer = normalize(await app.resolve(event, context));
+  return { answer, body: JSON.parse(answer.body), requestId: context.awsRequestId };
+};
+
+afterEach(() => {
+  delete process.env.POWERTOOLS_DEV;
+  vi.restoreAllMocks();
+});
+
+describe.each(EVENTS)('routerErrorHandler over %s', (_source, name) => {
+  it('answers a route miss with our 404 body and ids', async () => {
+    const { answer, body, requestId } = await resolve(
+      appThrowing(() => new Error('x')),
+      at(name, '/nowhere'),
+    );
+    expect(answer.statusCode).toBe(404);
+    expect(body).toEqual({
+      error: 'not_found',
+      message: expect.stringContaining('/nowhere'),
+      traceId: invocation.trace.root,
+      requestId,
+    });
+    expect(answer.headers['x-request-id']).toBe(requestId);
+    expect(invocation.output.logs('WARN')).toHaveLength(1);
+  });
+
+  it.each([
+    ['BadRequestError', () => new BadRequestError('Missing "id"'), 400, 'bad_request'],
+    ['UnauthorizedError', () => new UnauthorizedError('Sign in first'), 401, 'unauthorized'],
+    [
+      'MethodNotAllowedError',
+      () => new MethodNotAllowedError('Use GET'),
+      405,
+      'method_not_allowed',
+    ],
+  ])('keeps the status and message of the Router %s', async (_n, thrown, status, code) => {
+    const { answer, body } = await resolve(appThrowing(thrown), at(name, '/elsewhere'));
+    expect(answer.statusCode).toBe(status);
+    expect(body.error).toBe(code);
+    expect(body.message).toBe(thrown().message);
+  });
+
+  it('leaks no stack and no secret in dev mode', async () => {
+    process.env.POWERTOOLS_DEV = 'true';
+    const consoleCalls: unknown[][] = [];
+    for (const level of ['error', 'warn', 'info', 'debug', 'log'] as const) {
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        consoleCalls.push(args);
+      });
+    }
+    const secret = () => new Error('connect postgres://app:hunter2@db.internal:5432/app refused');
+    const { answer, body } = await resolve(appThrowing(secret), at(name, '/elsewhere'));
+    expect(answer.statusCode).toBe(500);
+    expect(body.message).toBe('An internal error occurred.');
+    expect(answer.body).not.toMatch(/hunter2|postgres|stack|\bat /);
+    // In dev mode Powertools Logger writes indented JSON through the global console.
+    const written = consoleCalls.map((args) => args.map(String).join(' ')).join('\n');
+    expect(written).toContain('postgres://app:***@db.internal');
+    expect(written).not.toContain('hunter2');
+  });
+
+  it('without our handler, the Router itself answers without ids (the gap this door fills)', async () => {
+    const app = new Router();
+    app.route(
+      async () => {
+        throw new Error('boom');
+      },
+      { method: ['GET', 'POST'], path: '/elsewhere' },
+    );
+    const { body } = await resolve(app, at(name, '/elsewhere'));
+    expect(body).not.toHaveProperty('traceId');
+    expect(body).not.toHaveProperty('requestId');
+  });
+});
