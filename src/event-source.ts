@@ -2,11 +2,12 @@
  * Which service sent the event, and the response shape that service accepts.
  *
  * Only a request that carries the fields its service always sets is answered. API Gateway
- * calls a Lambda authorizer with the request's own fields plus the resource to authorize
- * (`methodArn`, `routeArn`) and its `type`: those are not requests to answer, since an
- * authorizer must throw `Error('Unauthorized')` for API Gateway to send a 401. Anything else
- * (authorizers, queues, streams, triggers, Lambda@Edge, a direct invoke...) is `undefined`, and
- * its errors go back to Lambda untouched.
+ * calls a Lambda authorizer with the request's own fields plus what to authorize: its `type`,
+ * the resource (`methodArn`, `routeArn`) or the caller's `authorizationToken` (AppSync's
+ * authorizer sends that one too). An authorizer must throw `Error('Unauthorized')` for API
+ * Gateway to send a 401, so it is never answered. Anything else (authorizers, queues, streams,
+ * triggers, Lambda@Edge, a direct invoke...) is `undefined`, and its errors go back to Lambda
+ * untouched.
  */
 import { isObject, read } from './describe-error.js';
 
@@ -67,8 +68,13 @@ export const eventSourceOf = (event: unknown): EventSource | undefined => {
   if (!isObject(event)) return undefined;
   try {
     const e = event as Fields;
-    // Authorizer input: REST TOKEN/REQUEST, HTTP API 1.0/2.0, WebSocket $connect.
-    if (e.type !== undefined || e.methodArn !== undefined || e.routeArn !== undefined) {
+    // Authorizer input: REST TOKEN/REQUEST, HTTP API 1.0/2.0, WebSocket $connect, AppSync.
+    if (
+      e.type !== undefined ||
+      e.methodArn !== undefined ||
+      e.routeArn !== undefined ||
+      e.authorizationToken !== undefined
+    ) {
       return undefined;
     }
     const rc = e.requestContext as Fields | null | undefined;
