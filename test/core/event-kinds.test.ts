@@ -45,7 +45,8 @@ const INTERNAL = {
 };
 
 /** Each hostile thrown kind, made fresh per test, and the answer a proxy request gets for it. */
-const THROWN: [string, () => unknown, typeof INTERNAL][] = [
+type Expected = typeof INTERNAL;
+const THROWN: [string, () => unknown, Expected][] = [
   ['an Error', () => new Error('db password=hunter2 rejected'), INTERNAL],
   ['a string', () => 'plain string', INTERNAL],
   ['null', () => null, INTERNAL],
@@ -66,8 +67,16 @@ const throwing = (thrown: unknown) =>
     throw thrown;
   }).use(errorNormalizer({ logger: new Logger() }));
 
-const cross = <A, B>(as: A[], bs: B[]): [A, B][] =>
-  as.flatMap((a) => bs.map((b) => [a, b] as [A, B]));
+/** Every fixture of `keys` with every thrown kind. */
+const withThrown = (keys: string[]): [string, string, () => unknown, Expected][] =>
+  keys.flatMap((key) =>
+    THROWN.map(([kind, make, expected]): [string, string, () => unknown, Expected] => [
+      key,
+      kind,
+      make,
+      expected,
+    ]),
+  );
 
 describe('every event kind', () => {
   it('classifies every fixture file (a new file needs a row in event-kinds.table.ts)', () => {
@@ -76,7 +85,7 @@ describe('every event kind', () => {
     expect(new Set(Object.values(EVENT_KINDS)).size).toBe(8);
   });
 
-  it.each(cross(rethrownKeys, THROWN))('re-throws on %s: %s', async (key, [, make]) => {
+  it.each(withThrown(rethrownKeys))('re-throws on %s: %s', async (key, _kind, make) => {
     const thrown = make();
     await expect(throwing(thrown)(loadEvent(key), lambdaContext())).rejects.toBe(thrown);
     expect(invocation.output.lines).toEqual([]);
@@ -90,7 +99,7 @@ describe('every event kind', () => {
     expect(invocation.output.lines).toEqual([]);
   });
 
-  it.each(cross(answeredKeys, THROWN))('answers %s: %s', async (key, [, make, expected]) => {
+  it.each(withThrown(answeredKeys))('answers %s: %s', async (key, _kind, make, expected) => {
     const source = EVENT_KINDS[key];
     const event = loadEvent(key) as Record<string, unknown>;
     const context = lambdaContext();
@@ -136,6 +145,54 @@ describe('every event kind', () => {
   });
 });
 
+/** A real request with `path` (field names, outermost first) removed. */
+const without = (key: string, path: string[]): unknown => {
+  const event = loadEvent(key) as Record<string, unknown>;
+  let holder = event;
+  for (const name of path.slice(0, -1)) holder = holder[name] as Record<string, unknown>;
+  delete holder[path.at(-1) as string];
+  return event;
+};
+
+describe('the evidence of each source', () => {
+  it.each<[string, string[]]>([
+    ['shared/apigw-request.json', ['httpMethod']],
+    ['shared/apigw-request.json', ['requestContext', 'requestId']],
+    ['shared/apigw-request.json', ['requestContext', 'apiId']],
+    ['shared/apigw-v2-request-no-authorizer.json', ['rawPath']],
+    ['shared/apigw-v2-request-no-authorizer.json', ['requestContext', 'http', 'method']],
+    ['shared/lambda-urls-request.json', ['requestContext', 'http']],
+    ['shared/apigw-websocket-request.json', ['requestContext', 'eventType']],
+    ['aws-lambda-go/apigw-websocket-request-send-message.json', ['requestContext', 'routeKey']],
+    ['shared/alb-lambda-target-request-headers-only.json', ['httpMethod']],
+    [
+      'shared/alb-lambda-target-request-headers-only.json',
+      ['requestContext', 'elb', 'targetGroupArn'],
+    ],
+    ['powertools-typescript/vpc-lattice-v2-base.json', ['method']],
+    ['powertools-typescript/vpc-lattice-base.json', ['is_base64_encoded']],
+    ['powertools-typescript/vpc-lattice-base.json', ['raw_path']],
+  ])('re-throws %s without %j, a field its service always sets', async (key, path) => {
+    const thrown = new Error('boom');
+    await expect(throwing(thrown)(without(key, path), lambdaContext())).rejects.toBe(thrown);
+    expect(invocation.output.lines).toEqual([]);
+  });
+
+  it.each(
+    answeredKeys.flatMap((key) =>
+      [
+        ['type', 'REQUEST'],
+        ['methodArn', 'arn:aws:execute-api:us-east-1:123456789012:abc/prod/GET/'],
+        ['routeArn', 'arn:aws:execute-api:us-east-1:123456789012:abc/prod/GET/'],
+        ['authorizationToken', 'allow'],
+      ].map(([field, value]) => [key, field as string, value as string]),
+    ),
+  )('takes %s with a %s for an authorizer input', (key, field, value) => {
+    const event = { ...(loadEvent(key) as object), [field]: value };
+    expect(eventSourceOf(event)).toBeUndefined();
+  });
+});
+
 describe('authorizer and non-HTTP shapes with extra fields', () => {
   const rethrown = rethrownKeys.map((key) => ({ key, event: loadEvent(key) }));
   const answered = answeredKeys.map((key) => loadEvent(key) as Record<string, unknown>);
@@ -144,9 +201,10 @@ describe('authorizer and non-HTTP shapes with extra fields', () => {
 
   /**
    * A re-thrown fixture, with random noise under it and fields of a real proxy request over it.
-   * An authorizer may take any of them, `requestContext` too: it still says what it authorizes.
-   * Other events get everything a direct invoke may carry short of a request's signature: no
-   * `requestContext`, and no `raw_path` (VPC Lattice 1.0 has nothing else to tell it by).
+   * An API Gateway or AppSync authorizer input may take any of them, `requestContext` too: it
+   * still carries what it authorizes. Other events (the IoT authorizer among them) get what a
+   * direct invoke may carry short of a request's signature: no `requestContext`, and no
+   * `raw_path` (VPC Lattice 1.0 has nothing else to tell it by).
    */
   const disguised = fc
     .record({
@@ -160,10 +218,10 @@ describe('authorizer and non-HTTP shapes with extra fields', () => {
       ),
     })
     .map(({ base, donor, fields, noise }) => {
-      const authorizer = EVENT_KINDS[base.key] === 'authorizer';
+      const marked = discriminators.some((field) => field in (base.event as object));
       const extra = Object.fromEntries(
         fields
-          .filter((field) => authorizer || (field !== 'requestContext' && field !== 'raw_path'))
+          .filter((field) => marked || (field !== 'requestContext' && field !== 'raw_path'))
           .filter((field) => field in donor)
           .map((field) => [field, donor[field]]),
       );
@@ -177,7 +235,7 @@ describe('authorizer and non-HTTP shapes with extra fields', () => {
         const thrown = new Error('Unauthorized');
         await expect(throwing(thrown)(event, lambdaContext())).rejects.toBe(thrown);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.RUNS ?? 300) },
     );
     expect(invocation.output.lines).toEqual([]);
   });
