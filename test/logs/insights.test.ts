@@ -31,14 +31,17 @@ const logs = mockClient(CloudWatchLogsClient);
 const client = new CloudWatchLogsClient({ region: 'eu-west-1' });
 
 let pointers = 0;
-const row = (timestamp: string, message: string, group = GROUPS[0]): ResultField[] => [
-  { field: '@timestamp', value: timestamp },
-  { field: '@message', value: message },
-  { field: '@logStream', value: '2024/05/24/[$LATEST]abc' },
-  { field: '@log', value: `123456789012:${group}` },
-  // Each log event has its own pointer.
-  { field: '@ptr', value: `CmAKJgoi${(pointers += 1)}` },
-];
+const row = (timestamp: string, message: string, group = GROUPS[0]): ResultField[] => {
+  pointers += 1;
+  return [
+    { field: '@timestamp', value: timestamp },
+    { field: '@message', value: message },
+    { field: '@logStream', value: '2024/05/24/[$LATEST]abc' },
+    { field: '@log', value: `123456789012:${group}` },
+    // Each log event has its own pointer.
+    { field: '@ptr', value: `CmAKJgoi${pointers}` },
+  ];
+};
 
 const complete = (results: ResultField[][]): GetQueryResultsResponse => ({
   status: 'Complete',
