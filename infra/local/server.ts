@@ -16,9 +16,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
-import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { isRecord } from '../../src/describe-error.js';
 import { localLogFile } from '../../src/logs/local.js';
+import { routes } from '../handlers/routes.js';
 import {
   apiGatewayEvent,
   type IncomingRequest,
@@ -26,136 +25,29 @@ import {
   newRequestId,
   newTrace,
 } from './event.js';
+import {
+  type Answer,
+  accessLine,
+  answerOf,
+  gatewayError,
+  gatewayHeaders,
+  readBody,
+} from './gateway.js';
+import { captureConsole, invoke, invokeErrorLine } from './invoke.js';
 import { openLogSink } from './log-sink.js';
 import { pageUrl, servePage } from './page.js';
+import { loadRoutes } from './route-table.js';
 
-// Before anything that reads it is loaded: the runtime's store is then one AsyncLocalStorage
-// context per invocation, and Powertools keeps its per-invocation state there.
-process.env.AWS_LAMBDA_MAX_CONCURRENCY ||= '64';
-
-const { InvokeStore, InvokeStoreBase } = await import('@aws/lambda-invoke-store');
-const { routes, handlerName } = await import('../handlers/routes.js');
-
-type DemoHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<unknown>;
+// As Lambda sets it for on-demand environments: Powertools then logs `cold_start: true` on
+// the first invocation of each function (each route has its own, see ./route-table.ts).
+process.env.AWS_LAMBDA_INITIALIZATION_TYPE ||= 'on-demand';
 
 const HOST = '127.0.0.1';
-/** Function timeout: /slow gets a short one so that it runs past it. */
-const timeoutFor = (path: string): number => (path === '/slow' ? 3_000 : 10_000);
-/** Lambda ends an invocation at its deadline; a little grace absorbs timer jitter. */
-const KILL_GRACE_MS = 100;
-/** API Gateway's payload limit. */
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-const store = await InvokeStore.getInstanceAsync();
-const handlers = new Map<string, { name: string; handler: DemoHandler }>(
-  await Promise.all(
-    routes.map(async (route) => {
-      const name = handlerName(route);
-      const module = (await import(`../handlers/${name}.js`)) as { handler: DemoHandler };
-      return [route.path, { name, handler: module.handler }] as const;
-    }),
-  ),
-);
-
+const handlers = await loadRoutes();
 const logFile = localLogFile(undefined);
 const sink = openLogSink(logFile);
-
-/** Headers API Gateway puts on every answer. */
-const gatewayHeaders = (apiRequestId: string, traceId: string): Record<string, string> => ({
-  'x-amzn-RequestId': apiRequestId,
-  'X-Amzn-Trace-Id': `Root=${traceId}`,
-});
-
-interface Answer {
-  statusCode: number;
-  headers: Record<string, string | string[]>;
-  body: Buffer;
-}
-
-/** A gateway response in the middleware's contract shape (see infra/gateway-responses.ts). */
-const gatewayError = (
-  status: number,
-  error: string,
-  message: string,
-  traceId: string,
-  apiRequestId: string,
-): Answer => ({
-  statusCode: status,
-  headers: {
-    'Content-Type': 'application/json',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    // Static gateway response headers, so that a page on another origin can read these too.
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Expose-Headers': 'X-Trace-Id, X-Request-Id, Retry-After',
-  },
-  body: Buffer.from(JSON.stringify({ error, message, traceId, requestId: apiRequestId })),
-});
-
-/** The HTTP answer of a Lambda proxy result, or `undefined` when API Gateway would reject it. */
-const answerOf = (result: unknown): Answer | undefined => {
-  if (!isRecord(result)) return undefined;
-  const { statusCode, body, isBase64Encoded } = result;
-  if (
-    !Number.isInteger(statusCode) ||
-    (statusCode as number) < 100 ||
-    (statusCode as number) > 599
-  ) {
-    return undefined;
-  }
-  if (body !== undefined && body !== null && typeof body !== 'string') return undefined;
-  const headers: Record<string, string | string[]> = {};
-  for (const key of ['headers', 'multiValueHeaders'] as const) {
-    const source = result[key];
-    if (source === undefined || source === null) continue;
-    if (!isRecord(source)) return undefined;
-    for (const [name, value] of Object.entries(source)) {
-      headers[name] = Array.isArray(value) ? value.map(String) : String(value);
-    }
-  }
-  const text = typeof body === 'string' ? body : '';
-  return {
-    statusCode: statusCode as number,
-    headers,
-    body: isBase64Encoded === true ? Buffer.from(text, 'base64') : Buffer.from(text),
-  };
-};
-
-const readBody = async (req: IncomingMessage): Promise<Buffer | undefined> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-};
-
-/** Runs one invocation inside its own store context, ended at its deadline like Lambda's. */
-const invoke = (
-  handler: DemoHandler,
-  event: APIGatewayProxyEvent,
-  context: Context,
-  traceHeader: string,
-  timeoutMs: number,
-): Promise<unknown> =>
-  store.run(
-    {
-      [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: context.awsRequestId,
-      [InvokeStoreBase.PROTECTED_KEYS.X_RAY_TRACE_ID]: traceHeader,
-    },
-    () => {
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`Task timed out after ${(timeoutMs / 1_000).toFixed(2)} seconds`)),
-          context.getRemainingTimeInMillis() + KILL_GRACE_MS,
-        );
-      });
-      return Promise.race([handler(event, context), deadline]).finally(() => clearTimeout(timer));
-    },
-  );
+captureConsole();
 
 const handle = async (req: IncomingMessage, res: ServerResponse, port: number): Promise<void> => {
   const receivedAt = Date.now();
@@ -195,20 +87,18 @@ const handle = async (req: IncomingMessage, res: ServerResponse, port: number): 
       receivedAt,
       resource: path,
     });
-    const timeoutMs = timeoutFor(path);
-    const context = lambdaContext(route.name, requestId, Date.now(), timeoutMs);
+    const context = lambdaContext(route.name, requestId, Date.now(), route.timeoutMs);
     try {
-      answer = answerOf(await invoke(route.handler, event, context, traceHeader, timeoutMs));
+      answer = answerOf(await invoke(route.handler, event, context, traceHeader, route.timeoutMs));
       if (answer === undefined) {
+        // API Gateway's execution log line for a result it rejects.
         process.stderr.write(
           `${JSON.stringify({ timestamp: new Date().toISOString(), level: 'ERROR', message: 'Execution failed due to configuration error: Malformed Lambda proxy response', traceId, requestId })}\n`,
         );
       }
     } catch (error) {
-      // What Lambda logs when an invocation fails outside the handler's own error handling.
-      process.stderr.write(
-        `${JSON.stringify({ timestamp: new Date().toISOString(), level: 'ERROR', message: (error as Error).message, traceId, requestId, errorType: (error as Error).name })}\n`,
-      );
+      // What the runtime logs when an invocation fails outside the handler's own error handling.
+      process.stdout.write(`${invokeErrorLine(requestId, error)}\n`);
     }
     // A failed invocation or a result API Gateway rejects: API Gateway answers 502 itself.
     answer ??= gatewayError(502, 'server_error', 'Internal server error', traceId, apiRequestId);
@@ -216,20 +106,17 @@ const handle = async (req: IncomingMessage, res: ServerResponse, port: number): 
 
   const headers = { ...answer.headers, ...gatewayHeaders(apiRequestId, traceId) };
   res.writeHead(answer.statusCode, { ...headers, 'Content-Length': answer.body.length });
-  // The access log line, as API Gateway writes it; `requestId` is API Gateway's own id.
   process.stdout.write(
-    `${JSON.stringify({
-      timestamp: new Date().toISOString(),
-      type: 'access',
-      requestId: apiRequestId,
-      integrationRequestId: requestId ?? null,
+    `${accessLine({
+      apiRequestId,
+      requestId,
       traceId,
-      ip: req.socket.remoteAddress ?? null,
-      httpMethod: method,
+      ip: req.socket.remoteAddress,
+      method,
       path,
-      resourcePath: route === undefined ? null : path,
+      matched: route !== undefined,
       status: answer.statusCode,
-      protocol: `HTTP/${req.httpVersion}`,
+      httpVersion: req.httpVersion,
       responseLength: answer.body.length,
       latencyMs: Math.round(performance.now() - started),
     })}\n`,

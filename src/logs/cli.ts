@@ -1,55 +1,29 @@
 #!/usr/bin/env node
+/**
+ * `lambda-error-normalizer logs <traceId>`: every log line of one request, in time order, with
+ * the error's stack and causes printed readably. `lambda-error-normalizer errors`: the latest
+ * answered errors and a count by code.
+ *
+ * Without `--stack` or `--log-group` both read the local demo's log file; with them they run
+ * CloudWatch Logs Insights queries, loading the AWS SDK clients (optional peer dependencies)
+ * only then. Exit codes: 0 found, 1 nothing found, 2 usage error, 3 AWS call failed or AWS SDK
+ * missing.
+ */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-/**
- * `lambda-error-normalizer logs <traceId>`: every log line of one request, found by its X-Ray
- * trace id, in time order, with the error's stack and causes printed readably.
- *
- * Without `--stack` or `--log-group` it reads the local demo's log file; with them it runs a
- * CloudWatch Logs Insights query. Exit codes: 0 lines found, 1 none found, 2 usage error,
- * 3 AWS call failed.
- */
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { CloudWatchLogsClient, type QueryStatistics } from '@aws-sdk/client-cloudwatch-logs';
-import { isTraceId } from '../trace-id.js';
+import { type AnsweredError, errorsOfRecords, readLocalErrors } from './answered-errors.js';
+import { isAws, type Parsed, PROGRAM, parse, USAGE, UsageError } from './args.js';
+import { type AwsClients, type AwsFound, queryAws } from './aws.js';
+import { type AwsSdk, loadSdk, MissingSdkError } from './aws-sdk.js';
 import { formatHuman, formatJson, safeText, xrayConsoleUrl } from './format.js';
-import {
-  AwsCallError,
-  describeAwsError,
-  MAX_RESULTS,
-  parseSince,
-  QueryEndedError,
-  queryTrace,
-  queryWindow,
-} from './insights.js';
+import { formatErrorJson, formatErrors } from './format-errors.js';
+import { AwsCallError, describeAwsError, QueryEndedError } from './insights.js';
 import { LogFileMissingError, localLogFile, readLocalTrace } from './local.js';
-import type { LogRecord } from './record.js';
-import { logGroupsOfStack, StackLookupError } from './stack.js';
+import { StackLookupError } from './stack.js';
+
+export { USAGE } from './args.js';
 
 export const EXIT = { found: 0, notFound: 1, usage: 2, aws: 3 } as const;
-
-const PROGRAM = 'lambda-error-normalizer';
-
-export const USAGE = `Usage: ${PROGRAM} logs <traceId> [options]
-
-Prints every log line of the request with that X-Ray trace id (1-xxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxx).
-
-Local demo (default):
-  --file <path>         JSON-lines log file (default: $DEMO_LOG_FILE, else .demo/logs.jsonl)
-
-AWS (CloudWatch Logs Insights):
-  --stack <name>        query the log groups of the stack's LogGroupNames output
-  --log-group <name>    query this log group (repeatable)
-  --since <duration>    how far back to search: 30m, 1h, 2d... (default: 1h)
-  --region <region>     AWS region (default: the SDK's, e.g. AWS_REGION)
-  --poll-interval <ms>  pause between two GetQueryResults calls (default: 1000)
-
-Output:
-  --json                one JSON object per log line on stdout, nothing else
-  -h, --help            show this help
-
-Exit codes: 0 lines found, 1 no line found, 2 usage error, 3 AWS call failed.`;
 
 /** Where the CLI writes, and what it reads from its environment. */
 export interface CliIo {
@@ -64,229 +38,86 @@ export interface CliIo {
   signal?: AbortSignal;
 }
 
-/** What the CLI builds its AWS clients with (tests pass mocks). */
-export interface CliDeps {
-  logsClient?: (region: string | undefined) => CloudWatchLogsClient;
-  cloudFormationClient?: (region: string | undefined) => CloudFormationClient;
+/** What the CLI builds its AWS clients with (tests pass mocks, or a loader that fails). */
+export interface CliDeps extends AwsClients {
+  /** Imports the AWS SDK modules; called on the AWS path only. */
+  loadSdk?: () => Promise<AwsSdk>;
 }
 
-class UsageError extends Error {}
+const fail = (io: CliIo, message: string, code: number): number => {
+  io.stderr(`${PROGRAM}: ${safeText(message)}\n`);
+  return code;
+};
 
-interface Parsed {
-  traceId: string;
-  file: string | undefined;
-  stack: string | undefined;
-  logGroups: string[];
-  since: string;
-  sinceSeconds: number;
-  region: string | undefined;
-  pollIntervalMs: number;
-  json: boolean;
+/** What a command found: log lines (`logs`) or answered errors (`errors`). */
+interface Found extends AwsFound {
+  errors?: AnsweredError[];
 }
 
-const parse = (argv: readonly string[]): Parsed | 'help' => {
-  let values: ReturnType<typeof parseOptions>['values'];
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseOptions(argv));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) return 'help';
-  const [command, traceId, ...extra] = positionals;
-  if (command !== 'logs') {
-    throw new UsageError(
-      command === undefined ? 'Missing command: logs' : `Unknown command: ${command}`,
-    );
-  }
-  if (traceId === undefined) throw new UsageError('Missing the trace id');
-  if (extra.length > 0) throw new UsageError(`Unexpected argument: ${extra[0]}`);
-  if (!isTraceId(traceId)) {
-    throw new UsageError(
-      `Not an X-Ray trace id: ${JSON.stringify(traceId)}. Expected 1-<8 hex digits>-<24 hex digits>, e.g. 1-5759e988-bd862e3fe1be46a994272793 (the X-Trace-Id response header).`,
-    );
-  }
-  const logGroups = values['log-group'] ?? [];
-  if (values.stack !== undefined && logGroups.length > 0) {
-    throw new UsageError('Use --stack or --log-group, not both');
-  }
-  if (values.file !== undefined && (values.stack !== undefined || logGroups.length > 0)) {
-    throw new UsageError(
-      '--file reads the local demo log; it cannot go with --stack or --log-group',
-    );
-  }
-  for (const name of [values.stack, ...logGroups]) {
-    if (name !== undefined && name.trim().length === 0) throw new UsageError('Empty name');
-  }
-  const since = values.since ?? '1h';
-  const sinceSeconds = parseSince(since);
-  if (sinceSeconds === undefined) {
-    throw new UsageError(`Invalid --since ${JSON.stringify(since)}: use e.g. 30m, 1h, 2d`);
-  }
-  const pollIntervalMs = Number(values['poll-interval'] ?? '1000');
-  if (!Number.isInteger(pollIntervalMs) || pollIntervalMs < 0) {
-    throw new UsageError('Invalid --poll-interval: a number of milliseconds');
-  }
-  return {
-    traceId,
-    file: values.file,
-    stack: values.stack,
-    logGroups,
-    since,
-    sinceSeconds,
-    region: values.region,
-    pollIntervalMs,
-    json: values.json ?? false,
-  };
-};
-
-const parseOptions = (argv: readonly string[]) =>
-  parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      file: { type: 'string' },
-      stack: { type: 'string' },
-      'log-group': { type: 'string', multiple: true },
-      since: { type: 'string' },
-      region: { type: 'string' },
-      'poll-interval': { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-
-const progressLine = (status: string, statistics: QueryStatistics | undefined): string => {
-  const scanned = statistics?.recordsScanned;
-  const matched = statistics?.recordsMatched;
-  const counts =
-    scanned === undefined
-      ? ''
-      : ` ${Math.round(scanned).toLocaleString('en-US')} records scanned${matched === undefined ? '' : `, ${Math.round(matched)} matched`}`;
-  return `query ${status.toLowerCase()}…${counts}`;
-};
-
-interface Found {
-  records: LogRecord[];
-  region?: string;
-  truncated?: boolean;
-}
-
-const queryAws = async (options: Parsed, io: CliIo, deps: CliDeps, now: number): Promise<Found> => {
-  const logGroupNames =
-    options.stack === undefined
-      ? options.logGroups
-      : await logGroupsOfStack(
-          deps.cloudFormationClient?.(options.region) ??
-            new CloudFormationClient(
-              options.region === undefined ? {} : { region: options.region },
-            ),
-          options.stack,
-        );
-  const client =
-    deps.logsClient?.(options.region) ??
-    new CloudWatchLogsClient(options.region === undefined ? {} : { region: options.region });
-  try {
-    const { startTime, endTime } = queryWindow(options.sinceSeconds, now);
-    io.stderr(
-      `Querying ${logGroupNames.length} log group${logGroupNames.length === 1 ? '' : 's'} (${logGroupNames.join(', ')}) over the last ${safeText(options.since)}\n`,
-    );
-    let redraw = false;
-    const result = await queryTrace({
-      client,
-      logGroupNames,
-      traceId: options.traceId,
-      startTime,
-      endTime,
-      pollIntervalMs: options.pollIntervalMs,
-      onProgress: (status, statistics) => {
-        const text = progressLine(status, statistics);
-        if (io.stderrIsTTY) {
-          io.stderr(`\r\u001b[2K${text}`);
-          redraw = true;
-        } else {
-          io.stderr(`${text}\n`);
-        }
-      },
-      ...(io.signal === undefined ? {} : { signal: io.signal }),
-    });
-    if (redraw) io.stderr('\r\u001b[2K');
-    let region: string | undefined;
-    try {
-      region = await client.config.region();
-    } catch {
-      region = undefined;
-    }
-    return {
-      records: result.records,
-      truncated: result.truncated,
-      ...(region === undefined ? {} : { region }),
-    };
-  } finally {
-    client.destroy();
-  }
-};
-
-/** Runs the CLI; resolves to the exit code. Never throws. */
-export const main = async (
-  argv: readonly string[],
-  io: CliIo,
-  deps: CliDeps = {},
-): Promise<number> => {
-  let options: Parsed | 'help';
-  try {
-    options = parse(argv);
-  } catch (error) {
-    io.stderr(
-      `${PROGRAM}: ${safeText((error as Error).message)}\nRun \`${PROGRAM} --help\` for usage.\n`,
-    );
-    return EXIT.usage;
-  }
-  if (options === 'help') {
-    io.stdout(`${USAGE}\n`);
-    return EXIT.found;
-  }
-  const { traceId } = options;
-  const aws = options.stack !== undefined || options.logGroups.length > 0;
-
-  let found: Found;
+/** Runs the command's search, or says why it could not (the exit code). */
+const find = async (options: Parsed, io: CliIo, deps: CliDeps): Promise<Found | number> => {
+  const now = io.now?.() ?? Date.now();
+  const aws = isAws(options);
   try {
     if (aws) {
-      found = await queryAws(options, io, deps, io.now?.() ?? Date.now());
-    } else {
-      const file = localLogFile(options.file, io.env ?? process.env, io.cwd ?? process.cwd());
-      found = { records: await readLocalTrace(file, traceId) };
+      const sdk = await loadSdk(deps.loadSdk);
+      const found: Found = await queryAws(options, sdk, io, deps, now);
+      if (options.command === 'errors') found.errors = errorsOfRecords(found.records);
+      return found;
     }
+    const file = localLogFile(options.file, io.env ?? process.env, io.cwd ?? process.cwd());
+    if (options.command === 'errors') {
+      const errors = await readLocalErrors(file, now - options.sinceSeconds * 1_000);
+      return { records: [], cuts: [], errors };
+    }
+    return { records: await readLocalTrace(file, options.traceId), cuts: [] };
   } catch (error) {
-    if (error instanceof LogFileMissingError) {
-      io.stderr(`${PROGRAM}: ${safeText(error.message)}\n`);
-      return EXIT.notFound;
+    if (error instanceof LogFileMissingError) return fail(io, error.message, EXIT.notFound);
+    if (error instanceof StackLookupError) return fail(io, error.message, EXIT.usage);
+    if (
+      error instanceof AwsCallError ||
+      error instanceof QueryEndedError ||
+      error instanceof MissingSdkError
+    ) {
+      return fail(io, error.message, EXIT.aws);
     }
-    if (error instanceof StackLookupError) {
-      io.stderr(`${PROGRAM}: ${safeText(error.message)}\n`);
-      return EXIT.usage;
-    }
-    if (error instanceof AwsCallError || error instanceof QueryEndedError) {
-      io.stderr(`${PROGRAM}: ${safeText(error.message)}\n`);
-      return EXIT.aws;
-    }
-    io.stderr(`${PROGRAM}: ${safeText(describeAwsError(error))}\n`);
-    return aws ? EXIT.aws : EXIT.notFound;
+    return fail(io, describeAwsError(error), aws ? EXIT.aws : EXIT.notFound);
   }
+};
 
+/** The `logs` command that shows one request, as the user would type it next. */
+const logsCommand = (options: Parsed): string => {
+  if (options.stack !== undefined) return `${PROGRAM} logs --stack ${options.stack}`;
+  if (options.logGroups.length > 0) {
+    return `${PROGRAM} logs ${options.logGroups.map((group) => `--log-group ${group}`).join(' ')}`;
+  }
+  return `${PROGRAM} logs${options.file === undefined ? '' : ` --file ${JSON.stringify(options.file)}`}`;
+};
+
+const printErrors = (options: Parsed, io: CliIo, errors: readonly AnsweredError[]): number => {
+  if (errors.length === 0) {
+    return fail(io, `no answered error in the last ${options.since}.`, EXIT.notFound);
+  }
+  const shown = errors.slice(0, options.limit);
+  if (options.json) {
+    io.stdout(shown.map((error) => `${formatErrorJson(error)}\n`).join(''));
+  } else {
+    io.stdout(formatErrors(shown, errors, safeText(options.since), logsCommand(options)));
+  }
+  return EXIT.found;
+};
+
+const printLines = (options: Parsed, io: CliIo, found: Found): number => {
+  const { traceId } = options;
+  const aws = isAws(options);
   const { records } = found;
   if (records.length === 0) {
-    io.stderr(
+    return fail(
+      io,
       aws
-        ? `${PROGRAM}: no log line mentions trace ${traceId} in the last ${safeText(options.since)} of those log groups (lines can take a minute to reach Logs Insights; try a longer --since).\n`
-        : `${PROGRAM}: no log line of trace ${traceId} in the local log file.\n`,
-    );
-    return EXIT.notFound;
-  }
-  if (found.truncated) {
-    io.stderr(
-      `${PROGRAM}: results truncated: Logs Insights returns at most ${MAX_RESULTS.toLocaleString('en-US')} rows per query; narrow --since to see the rest.\n`,
+        ? `no log line mentions trace ${traceId} in the last ${options.since} of those log groups (lines can take a minute to reach Logs Insights; try a longer --since).`
+        : `no log line of trace ${traceId} in the local log file.`,
+      EXIT.notFound,
     );
   }
   const link = found.region === undefined ? undefined : xrayConsoleUrl(found.region, traceId);
@@ -304,6 +135,32 @@ export const main = async (
   return EXIT.found;
 };
 
+/** Runs the CLI; resolves to the exit code. Never throws. */
+export const main = async (
+  argv: readonly string[],
+  io: CliIo,
+  deps: CliDeps = {},
+): Promise<number> => {
+  let options: Parsed | 'help';
+  try {
+    options = parse(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`${PROGRAM}: ${safeText(error.message)}\nRun \`${PROGRAM} --help\` for usage.\n`);
+    return EXIT.usage;
+  }
+  if (options === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return EXIT.found;
+  }
+  const found = await find(options, io, deps);
+  if (typeof found === 'number') return found;
+  for (const cut of found.cuts) io.stderr(`${PROGRAM}: results cut: ${cut}.\n`);
+  return options.command === 'errors'
+    ? printErrors(options, io, found.errors ?? [])
+    : printLines(options, io, found);
+};
+
 const invokedDirectly = (): boolean => {
   const entry = process.argv[1];
   if (entry === undefined) return false;
@@ -319,15 +176,11 @@ if (invokedDirectly()) {
   const interrupt = () => controller.abort(new Error('Interrupted'));
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  const code = await main(
-    process.argv.slice(2),
-    {
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-      stderrIsTTY: process.stderr.isTTY === true,
-      signal: controller.signal,
-    },
-    {},
-  );
+  const code = await main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: process.stderr.isTTY === true,
+    signal: controller.signal,
+  });
   process.exitCode = controller.signal.aborted ? 130 : code;
 }

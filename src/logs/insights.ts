@@ -1,22 +1,23 @@
 /**
- * The AWS path of `logs`: one CloudWatch Logs Insights query over the request's log groups,
- * polled until it ends. The trace id is validated by the caller before it gets here, and is
- * checked again below: it is the only input that reaches the query string.
+ * One CloudWatch Logs Insights query: started, polled until it ends, its results read page by
+ * page. The query strings are built (and their inputs validated) in ./queries.ts.
+ *
+ * Limits (StartQuery and GetQueryResults API references): a query returns at most 100,000 rows
+ * (`limit`), GetQueryResults at most 10,000 per call, the rest through `nextToken`.
  */
-import {
-  type CloudWatchLogsClient,
-  GetQueryResultsCommand,
-  type GetQueryResultsResponse,
-  type QueryStatistics,
-  type ResultField,
-  StartQueryCommand,
-  StopQueryCommand,
+import type {
+  CloudWatchLogsClient,
+  GetQueryResultsResponse,
+  QueryStatistics,
+  ResultField,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { isTraceId } from '../trace-id.js';
-import { byTime, type LogRecord, ownTimestamp, parseLogLine } from './record.js';
+import type { AwsSdk } from './aws-sdk.js';
+import { type LogRecord, ownTimestamp, parseLogLine } from './record.js';
 
-/** Most rows one Logs Insights query returns. */
-export const MAX_RESULTS = 10_000;
+/** Most rows one Logs Insights query returns (StartQuery's `limit` maximum). */
+export const MAX_RESULTS = 100_000;
+/** Most rows one GetQueryResults call returns; more come through `nextToken`. */
+export const PAGE_SIZE = 10_000;
 
 /** An AWS call that failed: which one, and the SDK's error. */
 export class AwsCallError extends Error {
@@ -54,17 +55,6 @@ export const describeAwsError = (error: unknown): string => {
   return String(error);
 };
 
-/** The Logs Insights query selecting the lines that mention `traceId`. */
-export const queryString = (traceId: string): string => {
-  if (!isTraceId(traceId)) throw new TypeError(`Not an X-Ray trace id: ${JSON.stringify(traceId)}`);
-  return [
-    'fields @timestamp, @message, @logStream, @log',
-    `filter @message like "${traceId}"`,
-    'sort @timestamp asc',
-    `limit ${MAX_RESULTS}`,
-  ].join(' | ');
-};
-
 const SINCE = /^(\d+)\s*([smhdw])$/;
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3_600, d: 86_400, w: 604_800 };
 
@@ -99,21 +89,27 @@ export const recordOfRow = (row: readonly ResultField[]): LogRecord => {
   };
   const logGroup = field(row, '@log');
   const logStream = field(row, '@logStream');
+  const pointer = field(row, '@ptr');
   if (logGroup !== undefined) record.logGroup = logGroup;
   if (logStream !== undefined) record.logStream = logStream;
+  if (pointer !== undefined) record.pointer = pointer;
   return record;
 };
 
 const TERMINAL = new Set(['Complete', 'Failed', 'Cancelled', 'Timeout']);
 
-/** What {@link queryTrace} needs. */
-export interface QueryTraceOptions {
+/** What {@link runQuery} needs. */
+export interface RunQueryOptions {
+  sdk: Pick<AwsSdk, 'logs'>;
   client: CloudWatchLogsClient;
   logGroupNames: readonly string[];
-  traceId: string;
+  /** A query string from ./queries.ts. */
+  queryString: string;
   /** Window start and end, epoch seconds. */
   startTime: number;
   endTime: number;
+  /** Rows asked for (StartQuery `limit`). Default and maximum {@link MAX_RESULTS}. */
+  limit?: number;
   /** Pause between two GetQueryResults calls. Default 1 s. */
   pollIntervalMs?: number;
   /** Give up (and stop the query) after this long. Default 15 min. */
@@ -124,11 +120,11 @@ export interface QueryTraceOptions {
   signal?: AbortSignal;
 }
 
-/** The lines found, in time order. */
-export interface QueryTraceResult {
+/** The rows of one query, in the order Insights gave them. */
+export interface QueryResult {
   queryId: string;
   records: LogRecord[];
-  /** The query hit the {@link MAX_RESULTS} row limit: older or later lines may be missing. */
+  /** The query hit its row limit: more lines matched than were returned. */
   truncated: boolean;
   statistics: QueryStatistics | undefined;
 }
@@ -151,17 +147,18 @@ const pause = (ms: number, signal: AbortSignal | undefined) =>
   });
 
 /**
- * Runs the query for `traceId` over `logGroupNames` and waits for its end.
+ * Runs one query over `logGroupNames`, waits for its end and reads every page of its results.
  *
  * @throws AwsCallError when StartQuery or GetQueryResults fails.
  * @throws QueryEndedError when the query ends as Failed, Cancelled or Timeout.
  */
-export const queryTrace = async (options: QueryTraceOptions): Promise<QueryTraceResult> => {
-  const { client, traceId, signal } = options;
+export const runQuery = async (options: RunQueryOptions): Promise<QueryResult> => {
+  const { client, signal } = options;
+  const { StartQueryCommand, GetQueryResultsCommand, StopQueryCommand } = options.sdk.logs;
+  const limit = Math.min(options.limit ?? MAX_RESULTS, MAX_RESULTS);
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const maxWaitMs = options.maxWaitMs ?? 15 * 60_000;
   if (options.logGroupNames.length === 0) throw new TypeError('No log group to query');
-  const query = queryString(traceId);
 
   let queryId: string | undefined;
   try {
@@ -170,8 +167,8 @@ export const queryTrace = async (options: QueryTraceOptions): Promise<QueryTrace
         logGroupNames: [...options.logGroupNames],
         startTime: options.startTime,
         endTime: options.endTime,
-        queryString: query,
-        limit: MAX_RESULTS,
+        queryString: options.queryString,
+        limit,
       }),
       signal === undefined ? {} : { abortSignal: signal },
     );
@@ -182,32 +179,42 @@ export const queryTrace = async (options: QueryTraceOptions): Promise<QueryTrace
   if (queryId === undefined) {
     throw new AwsCallError('StartQuery', new Error('the answer has no queryId'));
   }
+  const id = queryId;
 
   const stop = async () => {
     try {
-      await client.send(new StopQueryCommand({ queryId }));
+      await client.send(new StopQueryCommand({ queryId: id }));
     } catch {
       // Best effort: the query ends by itself anyway.
+    }
+  };
+  const get = async (nextToken?: string): Promise<GetQueryResultsResponse> => {
+    try {
+      return await client.send(
+        new GetQueryResultsCommand({
+          queryId: id,
+          maxItems: PAGE_SIZE,
+          ...(nextToken === undefined ? {} : { nextToken }),
+        }),
+      );
+    } catch (error) {
+      throw new AwsCallError('GetQueryResults', error);
     }
   };
 
   const deadline = Date.now() + maxWaitMs;
   let response: GetQueryResultsResponse;
   for (;;) {
-    try {
-      response = await client.send(new GetQueryResultsCommand({ queryId }));
-    } catch (error) {
-      throw new AwsCallError('GetQueryResults', error);
-    }
+    response = await get();
     const status = response.status ?? 'Unknown';
     if (TERMINAL.has(status)) break;
     options.onProgress?.(status, response.statistics);
     if (Date.now() + pollIntervalMs > deadline) {
       await stop();
       throw new QueryEndedError(
-        queryId,
+        id,
         status,
-        `Gave up waiting for Logs Insights query ${queryId}: still ${status} after ${Math.round(maxWaitMs / 1_000)} s (stopped it)`,
+        `Gave up waiting for Logs Insights query ${id}: still ${status} after ${Math.round(maxWaitMs / 1_000)} s (stopped it)`,
       );
     }
     try {
@@ -217,15 +224,22 @@ export const queryTrace = async (options: QueryTraceOptions): Promise<QueryTrace
       throw reason;
     }
   }
-  if (response.status !== 'Complete') throw new QueryEndedError(queryId, response.status ?? '');
+  if (response.status !== 'Complete') throw new QueryEndedError(id, response.status ?? '');
 
-  const rows = response.results ?? [];
+  const rows = [...(response.results ?? [])];
+  const statistics = response.statistics;
+  // The first page came with the final status; the others follow their token.
+  for (let token = response.nextToken; token !== undefined && rows.length < limit; ) {
+    signal?.throwIfAborted();
+    const page = await get(token);
+    rows.push(...(page.results ?? []));
+    token = (page.results ?? []).length === 0 ? undefined : page.nextToken;
+  }
+  const matched = statistics?.recordsMatched;
   return {
-    queryId,
-    // The query sorts by @timestamp already; lines logged in the same millisecond keep the
-    // order Insights gave them.
-    records: byTime(rows.map(recordOfRow)),
-    truncated: rows.length >= MAX_RESULTS,
-    statistics: response.statistics,
+    queryId: id,
+    records: rows.map(recordOfRow),
+    truncated: rows.length >= limit || (matched !== undefined && matched > rows.length),
+    statistics,
   };
 };

@@ -1,13 +1,14 @@
 /**
- * The local path of `logs`: the lines of one request in the local demo's JSON-lines file.
- * A line belongs to the request when its `xray_trace_id` (Powertools) or `traceId` (the
- * middleware's report, the demo's access log) is exactly the trace id.
+ * The local path of `logs` and `errors`: the local demo's JSON-lines file. A line belongs to a
+ * request when it carries the trace id, or the Lambda request id of a line that does
+ * (./request-lines.ts): the demo writes console.* of a handler as Lambda's runtime does.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { byTime, type LogRecord, ownTimestamp, parseLogLine } from './record.js';
+import { belongsToRequests, carriesTrace, requestIdsOfLine } from './request-lines.js';
 
 /** Where the local demo writes its logs, relative to the working directory. */
 export const DEFAULT_LOG_FILE = '.demo/logs.jsonl';
@@ -29,17 +30,8 @@ export class LogFileMissingError extends Error {
   }
 }
 
-/** Whether a parsed line belongs to the request of `traceId`. */
-export const belongsTo = (line: Record<string, unknown>, traceId: string): boolean =>
-  line.xray_trace_id === traceId || line.traceId === traceId;
-
-/**
- * The lines of `file` that belong to `traceId`, in time order. Lines that are not JSON are
- * skipped: the demo writes only JSON lines.
- *
- * @throws LogFileMissingError when `file` does not exist.
- */
-export const readLocalTrace = async (file: string, traceId: string): Promise<LogRecord[]> => {
+/** @throws LogFileMissingError when `file` does not exist or is not a file. */
+export const assertFile = async (file: string): Promise<void> => {
   try {
     if (!(await stat(file)).isFile()) throw new LogFileMissingError(file);
   } catch (error) {
@@ -47,17 +39,42 @@ export const readLocalTrace = async (file: string, traceId: string): Promise<Log
     if ((error as { code?: unknown }).code === 'ENOENT') throw new LogFileMissingError(file);
     throw error;
   }
-  const records: LogRecord[] = [];
+};
+
+/** Each JSON object line of `file` with its text. Lines that are not JSON are skipped. */
+export async function* readJsonLines(
+  file: string,
+): AsyncGenerator<{ raw: string; line: Record<string, unknown> }> {
   const lines = createInterface({
     input: createReadStream(file, { encoding: 'utf8' }),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   for await (const raw of lines) {
-    // Cheap pre-check: a line that does not mention the id cannot match exactly.
-    if (!raw.includes(traceId)) continue;
     const line = parseLogLine(raw);
-    if (line === undefined || !belongsTo(line, traceId)) continue;
-    records.push({ timestamp: ownTimestamp(line) ?? '', line, raw });
+    if (line !== undefined) yield { raw, line };
+  }
+}
+
+/**
+ * The lines of `file` that belong to `traceId`, in time order: two passes, the first finds the
+ * request ids of the lines carrying the trace, the second keeps those lines and every line of
+ * those request ids.
+ *
+ * @throws LogFileMissingError when `file` does not exist.
+ */
+export const readLocalTrace = async (file: string, traceId: string): Promise<LogRecord[]> => {
+  await assertFile(file);
+  const requestIds = new Set<string>();
+  for await (const { raw, line } of readJsonLines(file)) {
+    // Cheap pre-check: a line that does not mention the id cannot carry it.
+    if (!raw.includes(traceId) || !carriesTrace(line, traceId)) continue;
+    for (const id of requestIdsOfLine(line)) requestIds.add(id);
+  }
+  const records: LogRecord[] = [];
+  for await (const { raw, line } of readJsonLines(file)) {
+    if (carriesTrace(line, traceId) || belongsToRequests(line, requestIds)) {
+      records.push({ timestamp: ownTimestamp(line) ?? '', line, raw });
+    }
   }
   return byTime(records);
 };

@@ -17,6 +17,8 @@ export interface LogRecord {
   /** CloudWatch log group and stream, for lines read through Logs Insights. */
   logGroup?: string;
   logStream?: string;
+  /** Logs Insights' `@ptr`: the same log event read twice has the same pointer. */
+  pointer?: string;
 }
 
 /**
@@ -35,9 +37,14 @@ export const parseLogLine = (raw: string): Record<string, unknown> | undefined =
   }
 };
 
-/** The line's own `timestamp` when it has a string one. */
-export const ownTimestamp = (line: Record<string, unknown> | undefined): string | undefined =>
-  typeof line?.timestamp === 'string' ? line.timestamp : undefined;
+/**
+ * The line's own time when it has a string one: `timestamp` (Powertools, the runtime's
+ * console lines, the access log), or `time` (Lambda's platform lines).
+ */
+export const ownTimestamp = (line: Record<string, unknown> | undefined): string | undefined => {
+  if (typeof line?.timestamp === 'string') return line.timestamp;
+  return typeof line?.time === 'string' ? line.time : undefined;
+};
 
 /** Epoch milliseconds of a timestamp string (ISO, or Insights' `2024-05-01 12:00:00.000`). */
 export const timeOf = (timestamp: string): number => {

@@ -2,11 +2,11 @@
  * `--stack`: the log groups a CloudFormation stack lists in its `LogGroupNames` output
  * (comma-separated function and access log group names, as the demo stack emits them).
  */
-import {
-  type CloudFormationClient,
-  DescribeStacksCommand,
-  type DescribeStacksCommandOutput,
+import type {
+  CloudFormationClient,
+  DescribeStacksCommandOutput,
 } from '@aws-sdk/client-cloudformation';
+import type { AwsSdk } from './aws-sdk.js';
 import { AwsCallError } from './insights.js';
 
 export const LOG_GROUPS_OUTPUT = 'LogGroupNames';
@@ -23,9 +23,11 @@ export class StackLookupError extends Error {
  * @throws AwsCallError when DescribeStacks fails.
  */
 export const logGroupsOfStack = async (
+  sdk: Pick<AwsSdk, 'cloudFormation'>,
   client: CloudFormationClient,
   stackName: string,
 ): Promise<string[]> => {
+  const { DescribeStacksCommand } = sdk.cloudFormation;
   let output: DescribeStacksCommandOutput;
   try {
     output = await client.send(new DescribeStacksCommand({ StackName: stackName }));

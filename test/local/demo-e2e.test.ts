@@ -38,19 +38,26 @@ const get = async (path: string): Promise<Answer> => {
   return { path, status: response.status, headers: response.headers, text, body };
 };
 
-/** `npm run --silent logs -- …` (without --silent, npm prints its own banner on stdout). */
-const logs = (args: string[]) =>
+/** `npm run --silent <script> -- …` (without --silent, npm prints its own banner on stdout). */
+const npmRun = (script: 'logs' | 'errors', args: string[]) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       'npm',
-      ['run', '--silent', 'logs', '--', ...args],
-      { cwd: process.cwd(), maxBuffer: 16 * 1024 * 1024 },
+      ['run', '--silent', script, '--', ...args],
+      // The demo's log file, as `npm run demo` and the CLI both read DEMO_LOG_FILE.
+      {
+        cwd: process.cwd(),
+        maxBuffer: 16 * 1024 * 1024,
+        env: { ...process.env, DEMO_LOG_FILE: logFile },
+      },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
         resolve({ code, stdout, stderr });
       },
     );
   });
+
+const logs = (args: string[]) => npmRun('logs', args);
 
 const fileLines = () =>
   readFileSync(logFile, 'utf8')
@@ -188,9 +195,25 @@ describe('npm run demo', () => {
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.length).toBeGreaterThanOrEqual(3);
-    for (const line of lines) expect(line.xray_trace_id ?? line.traceId).toBe(traceId);
-    expect(lines.some((line) => line.message === 'Loading the report')).toBe(true);
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    const requestId = boom.body?.requestId;
+    // Each line carries the trace id, or (the handler's console.log, in Lambda's JSON log
+    // format) only the request id.
+    for (const line of lines) {
+      if (line.type !== 'access' && line.xray_trace_id === undefined) {
+        expect(line).toEqual({
+          timestamp: expect.any(String),
+          level: 'INFO',
+          requestId,
+          message: 'Querying the reports table',
+        });
+      } else {
+        expect(line.xray_trace_id ?? line.traceId).toBe(traceId);
+      }
+    }
+    expect(lines.map((line) => line.message)).toEqual(
+      expect.arrayContaining(['Loading the report', 'Querying the reports table']),
+    );
     const error = lines.find((line) => line.level === 'ERROR');
     expect(error).toMatchObject({ status: 500, requestId: boom.body?.requestId });
     const stack = (error?.error as { stack?: string } | undefined)?.stack ?? '';
@@ -219,6 +242,46 @@ describe('npm run demo', () => {
     const malformed = await logs(['1-abc" | fields @message', '--file', logFile]);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toContain('Not an X-Ray trace id');
+  });
+
+  it('logs cold_start: true on the first invocation of each route only, as Lambda does', () => {
+    const lines = fileLines().filter((line) => typeof line.function_name === 'string');
+    for (const route of routes) {
+      const own = lines.filter(
+        (line) => line.function_name === `error-normalizer-demo${route.path.replace('/', '-')}`,
+      );
+      expect(own.length, route.path).toBeGreaterThan(0);
+      const firstRequest = own[0]?.function_request_id;
+      for (const line of own) {
+        expect(line.cold_start, route.path).toBe(line.function_request_id === firstRequest);
+      }
+    }
+  });
+
+  it('npm run errors -- --json lists the latest answered errors with their trace ids, newest first', async () => {
+    const made: Answer[] = [];
+    for (const path of ['/boom', '/boom', '/missing']) made.push(await get(path));
+    const result = await npmRun('errors', ['--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const errors = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(errors.slice(0, 3)).toEqual(
+      made.reverse().map((answer) => ({
+        time: expect.any(String),
+        status: answer.status,
+        code: answer.body?.error,
+        level: answer.status >= 500 ? 'ERROR' : 'WARN',
+        message: `Unhandled error answered as ${answer.status} ${answer.body?.error}`,
+        function: `error-normalizer-demo${answer.path.replace('/', '-')}`,
+        traceId: answer.body?.traceId,
+        requestId: answer.body?.requestId,
+        kind: 'uncaught_error',
+      })),
+    );
+    const human = await npmRun('errors', []);
+    expect(human.stdout).toContain(`Every line of one request: lambda-error-normalizer logs `);
   });
 
   it('shuts down cleanly on SIGTERM', async () => {

@@ -129,3 +129,24 @@ describe('Lambda context', () => {
     expect(lambdaContext('x', 'r', Date.now() - 5_000, 1_000).getRemainingTimeInMillis()).toBe(0);
   });
 });
+
+describe("console.* in Lambda's JSON log format", () => {
+  it('writes what the Node.js runtime writes: one string, several values, an Error', async () => {
+    const { runtimeLogLine } = await import('../../infra/local/invoke.js');
+    const now = new Date('2024-05-24T10:00:00.000Z');
+    expect(JSON.parse(runtimeLogLine('INFO', 'req-1', ['hello'], now))).toEqual({
+      timestamp: '2024-05-24T10:00:00.000Z',
+      level: 'INFO',
+      requestId: 'req-1',
+      message: 'hello',
+    });
+    expect(JSON.parse(runtimeLogLine('WARN', 'req-1', ['n=%d', 3], now)).message).toBe('n=3');
+    const error = new TypeError('bad');
+    const line = JSON.parse(runtimeLogLine('ERROR', 'req-1', [error], now));
+    expect(line.message).toMatchObject({ errorType: 'TypeError', errorMessage: 'bad' });
+    expect(line.message.stackTrace[0]).toBe('TypeError: bad');
+    const mixed = JSON.parse(runtimeLogLine('ERROR', 'req-1', ['failed:', error], now));
+    expect(mixed).toMatchObject({ errorType: 'TypeError', errorMessage: 'bad' });
+    expect(mixed.message).toMatch(/^failed: TypeError: bad/);
+  });
+});

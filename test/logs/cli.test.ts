@@ -112,7 +112,9 @@ describe('arguments', () => {
   });
 
   it.each([
-    [[], 'Missing command'],
+    [[], 'Missing command: logs or errors'],
+    [['errors', 'x'], 'Unexpected argument: x'],
+    [['errors', '--limit', '0'], 'Invalid --limit'],
     [['tail', TRACE], 'Unknown command: tail'],
     [['logs'], 'Missing the trace id'],
     [['logs', TRACE, TRACE], 'Unexpected argument'],
@@ -220,16 +222,17 @@ describe('AWS path', () => {
     expect(result.stderr).toContain(`no log line mentions trace ${TRACE} in the last 1h`);
   });
 
-  it('warns on stderr when the results hit the 10,000-row limit', async () => {
-    const results = Array.from({ length: 10_000 }, (_, i) =>
-      row('2024-05-24 10:00:00.000', line(TRACE, { message: `line ${i}` })),
-    );
-    logs.on(GetQueryResultsCommand).resolves({ status: 'Complete', results });
+  it('says on stderr when a query limit cut the result', async () => {
+    logs.on(GetQueryResultsCommand).resolves({
+      status: 'Complete',
+      results: [row('2024-05-24 10:00:00.200', errorLine)],
+      statistics: { recordsMatched: 150_000 },
+    });
     const result = await cli(['logs', TRACE, '--log-group', 'g', '--json']);
     expect(result.code).toBe(EXIT.found);
-    expect(result.stdout.trim().split('\n')).toHaveLength(10_000);
-    expect(result.stderr).toContain('results truncated');
-    expect(result.stderr).toContain('10,000 rows');
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('results cut: The trace id matched more lines');
+    expect(result.stderr).toContain('(100,000)');
   });
 
   it('exits 3 naming the call and the error when AWS fails', async () => {

@@ -1,4 +1,6 @@
+import * as cloudFormationSdk from '@aws-sdk/client-cloudformation';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import * as logsSdk from '@aws-sdk/client-cloudwatch-logs';
 import {
   CloudWatchLogsClient,
   CloudWatchLogsServiceException,
@@ -12,14 +14,15 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AwsCallError,
-  MAX_RESULTS,
+  PAGE_SIZE,
   parseSince,
   QueryEndedError,
-  queryString,
-  queryTrace,
   queryWindow,
   recordOfRow,
+  runQuery,
 } from '../../src/logs/insights.js';
+import { traceQuery as queryString } from '../../src/logs/queries.js';
+import { mergeRecords } from '../../src/logs/request-lines.js';
 import { logGroupsOfStack, StackLookupError } from '../../src/logs/stack.js';
 
 const TRACE = '1-6650e1f0-0123456789abcdef01234567';
@@ -27,13 +30,18 @@ const GROUPS = ['/aws/lambda/demo-boom', 'demo-access-logs'];
 const logs = mockClient(CloudWatchLogsClient);
 const client = new CloudWatchLogsClient({ region: 'eu-west-1' });
 
-const row = (timestamp: string, message: string, group = GROUPS[0]): ResultField[] => [
-  { field: '@timestamp', value: timestamp },
-  { field: '@message', value: message },
-  { field: '@logStream', value: '2024/05/24/[$LATEST]abc' },
-  { field: '@log', value: `123456789012:${group}` },
-  { field: '@ptr', value: 'CmAKJgoi' },
-];
+let pointers = 0;
+const row = (timestamp: string, message: string, group = GROUPS[0]): ResultField[] => {
+  pointers += 1;
+  return [
+    { field: '@timestamp', value: timestamp },
+    { field: '@message', value: message },
+    { field: '@logStream', value: '2024/05/24/[$LATEST]abc' },
+    { field: '@log', value: `123456789012:${group}` },
+    // Each log event has its own pointer.
+    { field: '@ptr', value: `CmAKJgoi${pointers}` },
+  ];
+};
 
 const complete = (results: ResultField[][]): GetQueryResultsResponse => ({
   status: 'Complete',
@@ -41,11 +49,14 @@ const complete = (results: ResultField[][]): GetQueryResultsResponse => ({
   statistics: { recordsMatched: results.length, recordsScanned: 1234, bytesScanned: 5678 },
 });
 
-const run = (extra: Partial<Parameters<typeof queryTrace>[0]> = {}) =>
-  queryTrace({
+const sdk = { logs: logsSdk, cloudFormation: cloudFormationSdk };
+
+const run = (extra: Partial<Parameters<typeof runQuery>[0]> = {}) =>
+  runQuery({
+    sdk,
     client,
     logGroupNames: GROUPS,
-    traceId: TRACE,
+    queryString: queryString(TRACE),
     startTime: 1_716_500_000,
     endTime: 1_716_503_600,
     pollIntervalMs: 1,
@@ -60,9 +71,9 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('queryString', () => {
-  it('filters on the trace id, sorted by time, at the Insights row limit', () => {
+  it('filters on the trace id, sorted by time', () => {
     expect(queryString(TRACE)).toBe(
-      `fields @timestamp, @message, @logStream, @log | filter @message like "${TRACE}" | sort @timestamp asc | limit 10000`,
+      `fields @timestamp, @message, @logStream, @log | filter @message like "${TRACE}" | sort @timestamp asc`,
     );
   });
 
@@ -103,7 +114,7 @@ describe('--since and the query window', () => {
   });
 });
 
-describe('queryTrace', () => {
+describe('runQuery', () => {
   it('starts one query over the log groups with the exact query and window', async () => {
     logs.on(GetQueryResultsCommand).resolves(complete([]));
     await run();
@@ -114,10 +125,12 @@ describe('queryTrace', () => {
       startTime: 1_716_500_000,
       endTime: 1_716_503_600,
       queryString: queryString(TRACE),
-      limit: 10_000,
+      // StartQuery's maximum (Logs Insights QL).
+      limit: 100_000,
     });
     expect(logs.commandCalls(GetQueryResultsCommand)[0]?.args[0].input).toEqual({
       queryId: 'q-1',
+      maxItems: 10_000,
     });
   });
 
@@ -192,7 +205,7 @@ describe('queryTrace', () => {
           ),
         ]),
       );
-    const { records } = await run();
+    const records = mergeRecords((await run()).records);
     expect(records.map((record) => record.timestamp)).toEqual([
       '2024-05-24T10:00:00.100Z',
       '2024-05-24T10:00:00.300Z',
@@ -210,20 +223,40 @@ describe('queryTrace', () => {
     expect(records[3]?.logStream).toBe('2024/05/24/[$LATEST]abc');
   });
 
-  it('says the results are truncated at 10,000 rows', async () => {
-    const rows = (n: number) =>
-      Array.from({ length: n }, (_, i) =>
-        row('2024-05-24 10:00:00.000', JSON.stringify({ message: `line ${i}` })),
-      );
-    logs.on(GetQueryResultsCommand).resolves(complete(rows(MAX_RESULTS)));
-    const full = await run();
-    expect(full.records).toHaveLength(10_000);
-    expect(full.truncated).toBe(true);
-    // Equal timestamps keep the order Insights gave.
-    expect(full.records[9_999]?.line?.message).toBe('line 9999');
+  const rows = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) =>
+      row('2024-05-24 10:00:00.000', JSON.stringify({ message: `line ${from + i}` })),
+    );
 
-    logs.on(GetQueryResultsCommand).resolves(complete(rows(MAX_RESULTS - 1)));
-    expect((await run()).truncated).toBe(false);
+  it('reads every page of the results through nextToken', async () => {
+    logs
+      .on(GetQueryResultsCommand, { queryId: 'q-1', maxItems: PAGE_SIZE })
+      .resolvesOnce({ status: 'Running' })
+      .resolvesOnce({ ...complete(rows(PAGE_SIZE)), nextToken: 'page-2' });
+    logs
+      .on(GetQueryResultsCommand, { queryId: 'q-1', maxItems: PAGE_SIZE, nextToken: 'page-2' })
+      .resolves({ ...complete(rows(PAGE_SIZE, PAGE_SIZE)), nextToken: 'page-3' });
+    logs
+      .on(GetQueryResultsCommand, { queryId: 'q-1', maxItems: PAGE_SIZE, nextToken: 'page-3' })
+      .resolves(complete(rows(5, 2 * PAGE_SIZE)));
+    const result = await run();
+    expect(logs.commandCalls(GetQueryResultsCommand)).toHaveLength(4);
+    expect(result.records).toHaveLength(2 * PAGE_SIZE + 5);
+    // Equal timestamps keep the order Insights gave, across pages.
+    expect(result.records.map((record) => record.line?.message)).toEqual(
+      Array.from({ length: 2 * PAGE_SIZE + 5 }, (_, i) => `line ${i}`),
+    );
+    expect(result.truncated).toBe(false);
+  });
+
+  it('says the results are cut when the query limit is reached or more lines matched', async () => {
+    logs.on(GetQueryResultsCommand).resolves(complete(rows(3)));
+    expect((await run({ limit: 3 })).truncated).toBe(true);
+    expect((await run({ limit: 4 })).truncated).toBe(false);
+    logs
+      .on(GetQueryResultsCommand)
+      .resolves({ ...complete(rows(3)), statistics: { recordsMatched: 7 } });
+    expect((await run()).truncated).toBe(true);
   });
 
   it('names StartQuery and the SDK error when the query cannot start', async () => {
@@ -278,11 +311,6 @@ describe('queryTrace', () => {
     await expect(pending).rejects.toThrow('Interrupted');
     expect(logs.commandCalls(StopQueryCommand)).toHaveLength(1);
   });
-
-  it('refuses a malformed trace id before calling AWS', async () => {
-    await expect(run({ traceId: '1-abc" | fields @message' })).rejects.toThrow(TypeError);
-    expect(logs.commandCalls(StartQueryCommand)).toHaveLength(0);
-  });
 });
 
 describe('recordOfRow', () => {
@@ -312,7 +340,7 @@ describe('--stack', () => {
         },
       ],
     });
-    await expect(logGroupsOfStack(cfn, 'demo')).resolves.toEqual([
+    await expect(logGroupsOfStack(sdk, cfn, 'demo')).resolves.toEqual([
       '/aws/lambda/a',
       '/aws/lambda/b',
       'access',
@@ -331,7 +359,7 @@ describe('--stack', () => {
         },
       ],
     });
-    const error = await logGroupsOfStack(cfn, 'demo').catch((e: unknown) => e);
+    const error = await logGroupsOfStack(sdk, cfn, 'demo').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StackLookupError);
     expect((error as Error).message).toBe(
       'Stack demo has no LogGroupNames output; name the log groups with --log-group',
@@ -342,7 +370,7 @@ describe('--stack', () => {
     const missing = new Error('Stack with id demo does not exist');
     missing.name = 'ValidationError';
     cloudFormation.on(DescribeStacksCommand).rejects(missing);
-    await expect(logGroupsOfStack(cfn, 'demo')).rejects.toThrow(
+    await expect(logGroupsOfStack(sdk, cfn, 'demo')).rejects.toThrow(
       'DescribeStacks failed: ValidationError: Stack with id demo does not exist',
     );
   });

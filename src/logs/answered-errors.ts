@@ -1,0 +1,87 @@
+/**
+ * `errors`: the middleware's report lines (one per answered error) read back as a list. A
+ * report is an ERROR (5xx) or WARN (4xx) line with a numeric `status` and a string `code`,
+ * which covers every answer the middleware logs, whatever its message says.
+ */
+import { assertFile, readJsonLines } from './local.js';
+import { type LogRecord, ownTimestamp, timeOf } from './record.js';
+
+/** One answered error. */
+export interface AnsweredError {
+  /** When it was logged (ISO, or Insights' `@timestamp`). */
+  time: string;
+  status: number;
+  code: string;
+  level: string;
+  message: string;
+  /** Lambda function name (`function_name`, with Powertools' injectLambdaContext). */
+  function?: string;
+  traceId?: string;
+  requestId?: string;
+  /** `uncaught_error`, `malformed_result`... */
+  kind?: string;
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The answered error a parsed log line reports, or `undefined`. */
+export const answeredError = (
+  line: Record<string, unknown> | undefined,
+  fallbackTime = '',
+): AnsweredError | undefined => {
+  if (line === undefined) return undefined;
+  const { status, code, level } = line;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) {
+    return undefined;
+  }
+  if (typeof code !== 'string' || (level !== 'ERROR' && level !== 'WARN')) return undefined;
+  const entry: AnsweredError = {
+    time: ownTimestamp(line) ?? fallbackTime,
+    status,
+    code,
+    level,
+    message: str(line.message) ?? '',
+  };
+  const fn = str(line.function_name);
+  const traceId = str(line.traceId) ?? str(line.xray_trace_id);
+  const requestId = str(line.requestId) ?? str(line.function_request_id);
+  const kind = str(line.kind);
+  if (fn !== undefined) entry.function = fn;
+  if (traceId !== undefined) entry.traceId = traceId;
+  if (requestId !== undefined) entry.requestId = requestId;
+  if (kind !== undefined) entry.kind = kind;
+  return entry;
+};
+
+/** Newest first; errors logged at the same time keep their order reversed (latest line first). */
+export const newestFirst = (errors: readonly AnsweredError[]): AnsweredError[] =>
+  errors
+    .map((error, index) => ({ error, index, time: timeOf(error.time) }))
+    .sort((a, b) => b.time - a.time || b.index - a.index)
+    .map(({ error }) => error);
+
+/** The answered errors among query results. */
+export const errorsOfRecords = (records: readonly LogRecord[]): AnsweredError[] =>
+  newestFirst(records.flatMap((record) => answeredError(record.line, record.timestamp) ?? []));
+
+/**
+ * The answered errors of the local demo's log file logged at or after `sinceMs`, newest first.
+ *
+ * @throws LogFileMissingError when `file` does not exist.
+ */
+export const readLocalErrors = async (file: string, sinceMs: number): Promise<AnsweredError[]> => {
+  await assertFile(file);
+  const errors: AnsweredError[] = [];
+  for await (const { line } of readJsonLines(file)) {
+    const entry = answeredError(line);
+    if (entry !== undefined && timeOf(entry.time) >= sinceMs) errors.push(entry);
+  }
+  return newestFirst(errors);
+};
+
+/** How many errors of each code, most frequent first. */
+export const countByCode = (errors: readonly AnsweredError[]): [string, number][] => {
+  const counts = new Map<string, number>();
+  for (const { code } of errors) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+};

@@ -1,0 +1,134 @@
+/**
+ * The AWS path of both commands: the log groups (named, or a stack's), the SDK clients, the
+ * progress on stderr, and the queries: for `logs`, the lines carrying the trace id, then every
+ * line of the Lambda requests they name; for `errors`, the middleware's report lines.
+ */
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { CloudWatchLogsClient, QueryStatistics } from '@aws-sdk/client-cloudwatch-logs';
+import type { Parsed } from './args.js';
+import type { AwsSdk } from './aws-sdk.js';
+import { safeText } from './format.js';
+import { type QueryResult, queryWindow, runQuery } from './insights.js';
+import { errorsQuery, MAX_REQUEST_IDS, requestQuery, traceQuery } from './queries.js';
+import type { LogRecord } from './record.js';
+import { mergeRecords, requestIdsOf } from './request-lines.js';
+import { logGroupsOfStack } from './stack.js';
+
+/** Where the AWS path writes its progress. */
+export interface AwsIo {
+  stderr: (text: string) => void;
+  stderrIsTTY?: boolean;
+  signal?: AbortSignal;
+}
+
+/** How the AWS path builds its clients (tests pass mocks). */
+export interface AwsClients {
+  logsClient?: (region: string | undefined) => CloudWatchLogsClient;
+  cloudFormationClient?: (region: string | undefined) => CloudFormationClient;
+}
+
+/** What a query found, and what limited it. */
+export interface AwsFound {
+  records: LogRecord[];
+  region?: string;
+  /** Why the result may be incomplete, one sentence each. */
+  cuts: string[];
+}
+
+const progressLine = (status: string, statistics: QueryStatistics | undefined): string => {
+  const scanned = statistics?.recordsScanned;
+  const matched = statistics?.recordsMatched;
+  const counts =
+    scanned === undefined
+      ? ''
+      : ` ${Math.round(scanned).toLocaleString('en-US')} records scanned${matched === undefined ? '' : `, ${Math.round(matched)} matched`}`;
+  return `query ${status.toLowerCase()}…${counts}`;
+};
+
+const CUT = (what: string) =>
+  `${what} matched more lines than Logs Insights returns for one query (100,000); narrow --since to see the rest`;
+
+/** Runs the command's queries on AWS. */
+export const queryAws = async (
+  options: Parsed,
+  sdk: AwsSdk,
+  io: AwsIo,
+  clients: AwsClients,
+  nowMs: number,
+): Promise<AwsFound> => {
+  const regionConfig = options.region === undefined ? {} : { region: options.region };
+  let logGroupNames = options.logGroups;
+  if (options.stack !== undefined) {
+    const cloudFormation =
+      clients.cloudFormationClient?.(options.region) ??
+      new sdk.cloudFormation.CloudFormationClient(regionConfig);
+    try {
+      logGroupNames = await logGroupsOfStack(sdk, cloudFormation, options.stack);
+    } finally {
+      cloudFormation.destroy();
+    }
+  }
+  const client =
+    clients.logsClient?.(options.region) ?? new sdk.logs.CloudWatchLogsClient(regionConfig);
+  try {
+    const { startTime, endTime } = queryWindow(options.sinceSeconds, nowMs);
+    io.stderr(
+      `Querying ${logGroupNames.length} log group${logGroupNames.length === 1 ? '' : 's'} (${logGroupNames.join(', ')}) over the last ${safeText(options.since)}\n`,
+    );
+    let redraw = false;
+    const query = (queryString: string, limit?: number): Promise<QueryResult> =>
+      runQuery({
+        sdk,
+        client,
+        logGroupNames,
+        queryString,
+        startTime,
+        endTime,
+        pollIntervalMs: options.pollIntervalMs,
+        ...(limit === undefined ? {} : { limit }),
+        onProgress: (status, statistics) => {
+          const text = progressLine(status, statistics);
+          if (io.stderrIsTTY) {
+            io.stderr(`\r\u001b[2K${text}`);
+            redraw = true;
+          } else {
+            io.stderr(`${text}\n`);
+          }
+        },
+        ...(io.signal === undefined ? {} : { signal: io.signal }),
+      });
+
+    const cuts: string[] = [];
+    let records: LogRecord[];
+    if (options.command === 'errors') {
+      const found = await query(errorsQuery());
+      if (found.truncated) cuts.push(CUT('The errors query'));
+      records = found.records;
+    } else {
+      const byTrace = await query(traceQuery(options.traceId));
+      if (byTrace.truncated) cuts.push(CUT('The trace id'));
+      const requestIds = requestIdsOf(byTrace.records, options.traceId);
+      if (requestIds.length > MAX_REQUEST_IDS) {
+        cuts.push(
+          `The trace names ${requestIds.length} Lambda requests; only the lines of the first ${MAX_REQUEST_IDS} that carry no trace id were looked up`,
+        );
+      }
+      const byRequest =
+        requestIds.length === 0
+          ? undefined
+          : await query(requestQuery(requestIds.slice(0, MAX_REQUEST_IDS)));
+      if (byRequest?.truncated) cuts.push(CUT('The request ids'));
+      records = mergeRecords(byTrace.records, byRequest?.records ?? []);
+    }
+    if (redraw) io.stderr('\r\u001b[2K');
+    let region: string | undefined;
+    try {
+      region = await client.config.region();
+    } catch {
+      region = undefined;
+    }
+    return { records, cuts, ...(region === undefined ? {} : { region }) };
+  } finally {
+    client.destroy();
+  }
+};

@@ -1,0 +1,59 @@
+/**
+ * Output of `errors`: a table of the latest answered errors and a count by code for people, or
+ * one JSON object per error for programs.
+ */
+import type { AnsweredError } from './answered-errors.js';
+import { countByCode } from './answered-errors.js';
+import { safeText } from './format.js';
+
+const COLUMNS = ['TIME', 'STATUS', 'CODE', 'FUNCTION', 'TRACE ID', 'REQUEST ID'] as const;
+
+const cells = (error: AnsweredError): string[] =>
+  [
+    error.time,
+    String(error.status),
+    error.code,
+    error.function ?? '-',
+    error.traceId ?? '-',
+    error.requestId ?? '-',
+  ].map((cell) => safeText(cell).replace(/\s+/g, ' '));
+
+/** The errors as an aligned table, then the count by code and how to see one request. */
+export const formatErrors = (
+  shown: readonly AnsweredError[],
+  all: readonly AnsweredError[],
+  window: string,
+  logsCommand: string,
+): string => {
+  const rows = [COLUMNS.slice(), ...shown.map(cells)];
+  const widths = COLUMNS.map((_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const table = rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+  const counted = countByCode(all);
+  const codeWidth = Math.max(...counted.map(([code]) => safeText(code).length));
+  const heading =
+    shown.length === all.length
+      ? `${all.length} answered error${all.length === 1 ? '' : 's'} in the last ${window}, newest first:`
+      : `${all.length} answered errors in the last ${window}; the latest ${shown.length}, newest first:`;
+  const example = shown.find((error) => error.traceId !== undefined)?.traceId ?? '<traceId>';
+  return [
+    heading,
+    '',
+    ...table,
+    '',
+    'By code:',
+    ...counted.map(([code, count]) => `  ${safeText(code).padEnd(codeWidth)}  ${count}`),
+    '',
+    `Every line of one request: ${logsCommand} ${safeText(example)}`,
+    '',
+  ].join('\n');
+};
+
+/** One error as a JSON line. */
+export const formatErrorJson = (error: AnsweredError): string => JSON.stringify(error);

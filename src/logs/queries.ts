@@ -1,0 +1,56 @@
+/**
+ * The Logs Insights query strings. Only validated ids reach them: a trace id (`isTraceId`) and
+ * Lambda request ids (UUIDs), so nothing a user types can change a query's meaning.
+ */
+import { isTraceId } from '../trace-id.js';
+
+const FIELDS = 'fields @timestamp, @message, @logStream, @log';
+
+/** A Lambda request id (`context.awsRequestId`): a UUID. */
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `value` is a Lambda request id. */
+export const isRequestId = (value: unknown): value is string =>
+  typeof value === 'string' && REQUEST_ID.test(value);
+
+/**
+ * Most request ids one follow-up query names. A trace rarely has more than a few (retries);
+ * the cap keeps the query string far below its length limit.
+ */
+export const MAX_REQUEST_IDS = 50;
+
+/** The lines that mention `traceId` anywhere (Powertools, the middleware, the access log, platform lines). */
+export const traceQuery = (traceId: string): string => {
+  if (!isTraceId(traceId)) throw new TypeError(`Not an X-Ray trace id: ${JSON.stringify(traceId)}`);
+  return [FIELDS, `filter @message like "${traceId}"`, 'sort @timestamp asc'].join(' | ');
+};
+
+/**
+ * Every line of those Lambda requests: the function's own lines (the runtime's `requestId`,
+ * Powertools' `function_request_id`) and Lambda's platform lines (`record.requestId`).
+ */
+export const requestQuery = (requestIds: readonly string[]): string => {
+  if (requestIds.length === 0 || requestIds.length > MAX_REQUEST_IDS) {
+    throw new RangeError(`Between 1 and ${MAX_REQUEST_IDS} request ids`);
+  }
+  for (const id of requestIds) {
+    if (!isRequestId(id)) throw new TypeError(`Not a Lambda request id: ${JSON.stringify(id)}`);
+  }
+  const list = `[${requestIds.map((id) => `"${id}"`).join(', ')}]`;
+  return [
+    FIELDS,
+    `filter requestId in ${list} or function_request_id in ${list} or record.requestId in ${list}`,
+    'sort @timestamp asc',
+  ].join(' | ');
+};
+
+/**
+ * The middleware's report lines: ERROR or WARN lines with a `status` and a `code` (the answered
+ * errors, maintenance answers included, whatever their message says), newest first.
+ */
+export const errorsQuery = (): string =>
+  [
+    FIELDS,
+    'filter ispresent(status) and ispresent(code) and (level = "ERROR" or level = "WARN")',
+    'sort @timestamp desc',
+  ].join(' | ');
