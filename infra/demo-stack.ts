@@ -1,7 +1,9 @@
 /**
  * The deployed demo: one Lambda per route of `handlers/routes.ts` behind a REST API, every hop
- * traced with X-Ray and logged as JSON, plus a saved Logs Insights query that finds all lines
- * of one request by its trace id.
+ * traced with X-Ray and logged as JSON, a saved Logs Insights query that finds all lines of
+ * one request by its trace id, and an alarm and a dashboard on the answered errors
+ * (`monitoring.ts`). Each function is built by `route-function.ts`; the access log format is
+ * `access-log.ts`'s.
  *
  * REST and not HTTP API: only REST APIs take part in X-Ray traces and expose
  * `$context.xrayTraceId`, which ties the access log to the Lambda logs.
