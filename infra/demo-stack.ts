@@ -1,12 +1,13 @@
 /**
  * The deployed demo: one Lambda per route of `handlers/routes.ts` behind a REST API, every hop
- * traced with X-Ray and logged as JSON, plus a saved Logs Insights query that finds all lines
- * of one request by its trace id.
+ * traced with X-Ray and logged as JSON, a saved Logs Insights query that finds all lines of
+ * one request by its trace id, and an alarm and a dashboard on the answered errors
+ * (`monitoring.ts`). Each function is built by `route-function.ts`; the access log format is
+ * `access-log.ts`'s.
  *
  * REST and not HTTP API: only REST APIs take part in X-Ray traces and expose
  * `$context.xrayTraceId`, which ties the access log to the Lambda logs.
  */
-import { fileURLToPath } from 'node:url';
 import {
   CfnOutput,
   Duration,
@@ -17,26 +18,21 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { accessLogFormat } from './access-log.js';
+import { SERVICE_NAME, STAGE_NAME } from './demo-names.js';
 import {
   gatewayErrorHeaderMappings,
   gatewayErrorResponses,
   gatewayErrorTemplate,
 } from './gateway-responses.js';
 import { handlerName, routes } from './handlers/routes.js';
+import { DemoMonitoring } from './monitoring.js';
+import { routeFunction } from './route-function.js';
 
-/** The repository root: entries, lock file and esbuild's working directory hang off it. */
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-
-/** `POWERTOOLS_SERVICE_NAME` of every function (wrap.ts names its Logger/Tracer the same). */
-export const SERVICE_NAME = 'error-normalizer-demo';
-
-/** Name of the stage, the first path segment of the API URL. */
-export const STAGE_NAME = 'demo';
+export { METRICS_NAMESPACE, SERVICE_NAME, STAGE_NAME } from './demo-names.js';
 
 /**
  * A well-formed trace id nobody will ever get: the saved query filters on it, to be replaced by
@@ -46,13 +42,6 @@ export const PLACEHOLDER_TRACE_ID = '1-00000000-000000000000000000000000';
 
 /** Saved query name; the `/` files it in a folder of the Logs Insights console. */
 export const TRACE_QUERY_NAME = `${SERVICE_NAME}/lines-by-trace-id`;
-
-/**
- * X-Ray's SDK (pulled in by Powertools Tracer) is CommonJS and calls `require`, which an ESM
- * bundle does not have: give it one.
- */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /** Per-route function settings that differ from the defaults. */
 const TIMEOUTS: Readonly<Record<string, Duration>> = {
@@ -69,42 +58,12 @@ export const functionId = (path: string): string =>
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
 
-/**
- * One JSON object per request. Every value is quoted so a `-` (absent) never breaks the JSON,
- * except `$context.error.messageString`, which API Gateway quotes and escapes itself.
- */
-const accessLogFormat = (): apigw.AccessLogFormat => {
-  const fields: Record<string, string> = {
-    requestId: '$context.requestId',
-    extendedRequestId: '$context.extendedRequestId',
-    xrayTraceId: '$context.xrayTraceId',
-    // For a Lambda proxy integration, the Lambda request id (the middleware's `requestId`).
-    integrationRequestId: '$context.integration.requestId',
-    requestTime: '$context.requestTimeEpoch',
-    httpMethod: '$context.httpMethod',
-    path: '$context.path',
-    resourcePath: '$context.resourcePath',
-    status: '$context.status',
-    responseLength: '$context.responseLength',
-    responseLatency: '$context.responseLatency',
-    integrationStatus: '$context.integration.status',
-    integrationLatency: '$context.integration.latency',
-    integrationError: '$context.integration.error',
-    errorType: '$context.error.responseType',
-    errorMessage: '__MESSAGE_STRING__',
-    sourceIp: '$context.identity.sourceIp',
-    protocol: '$context.protocol',
-  };
-  return apigw.AccessLogFormat.custom(
-    JSON.stringify(fields).replace('"__MESSAGE_STRING__"', '$context.error.messageString'),
-  );
-};
-
 export class DemoStack extends Stack {
   /** Log group of each route's function, keyed by route path. */
   readonly functionLogGroups: ReadonlyMap<string, logs.LogGroup>;
   readonly accessLogGroup: logs.LogGroup;
   readonly api: apigw.RestApi;
+  readonly monitoring: DemoMonitoring;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -162,61 +121,19 @@ export class DemoStack extends Stack {
       });
     }
 
+    // One function per API route; a route served otherwise (a function URL...) gets its
+    // function from routeFunction too, and joins `functions` and `functionLogGroups`.
     const functionLogGroups = new Map<string, logs.LogGroup>();
+    const functions: lambda.IFunction[] = [];
     for (const route of routes) {
-      const name = functionId(route.path);
-      const logGroup = new logs.LogGroup(this, `${name}Logs`, {
-        retention: logs.RetentionDays.ONE_WEEK,
-        removalPolicy: RemovalPolicy.DESTROY,
+      const { fn, logGroup } = routeFunction(this, {
+        id: functionId(route.path),
+        entry: `infra/handlers/${handlerName(route)}.ts`,
+        description: `GET ${route.path}: ${route.shows}`,
+        timeout: TIMEOUTS[route.path] ?? DEFAULT_TIMEOUT,
       });
       functionLogGroups.set(route.path, logGroup);
-
-      // Its own role, allowed to write to its own log group only (instead of the managed
-      // AWSLambdaBasicExecutionRole, which allows every log group of the account).
-      const role = new iam.Role(this, `${name}Role`, {
-        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-        description: `Runs the ${route.path} demo route.`,
-      });
-      logGroup.grantWrite(role);
-
-      const fn = new NodejsFunction(this, `${name}Function`, {
-        description: `GET ${route.path}: ${route.shows}`,
-        entry: `${repoRoot}infra/handlers/${handlerName(route)}.ts`,
-        handler: 'handler',
-        projectRoot: repoRoot,
-        depsLockFilePath: `${repoRoot}package-lock.json`,
-        runtime: lambda.Runtime.NODEJS_24_X,
-        architecture: lambda.Architecture.ARM_64,
-        memorySize: 256,
-        timeout: TIMEOUTS[route.path] ?? DEFAULT_TIMEOUT,
-        role,
-        tracing: lambda.Tracing.ACTIVE,
-        loggingFormat: lambda.LoggingFormat.JSON,
-        logGroup,
-        environment: {
-          POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-          // Stack traces of the minified bundle point at the TypeScript sources.
-          NODE_OPTIONS: '--enable-source-maps',
-        },
-        bundling: {
-          format: OutputFormat.ESM,
-          mainFields: ['module', 'main'],
-          banner: ESM_REQUIRE_BANNER,
-          minify: true,
-          // Error names matter to the classification; keep class and function names.
-          keepNames: true,
-          sourceMap: true,
-          sourcesContent: false,
-          // Bundle everything, AWS SDK included: the asset runs as tested, whatever SDK
-          // version the runtime ships.
-          externalModules: [],
-        },
-      });
-      Validations.of(role).acknowledge({
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level scoping.',
-      });
-
+      functions.push(fn);
       this.api.root
         .addResource(handlerName(route))
         .addMethod('GET', new apigw.LambdaIntegration(fn), { requestValidator });
@@ -244,6 +161,12 @@ export class DemoStack extends Stack {
           'The AWS managed policy is the documented one for the API Gateway account logging role.',
       },
     );
+
+    this.monitoring = new DemoMonitoring(this, 'Monitoring', {
+      api: this.api,
+      functions,
+      functionLogGroups: [...functionLogGroups.values()],
+    });
 
     const allLogGroups = [...functionLogGroups.values(), this.accessLogGroup];
 
@@ -292,6 +215,18 @@ export class DemoStack extends Stack {
     new CfnOutput(this, 'TraceQueryName', {
       description: `Saved Logs Insights query; replace ${PLACEHOLDER_TRACE_ID} by a trace id.`,
       value: TRACE_QUERY_NAME,
+    });
+    new CfnOutput(this, 'DashboardName', {
+      description: 'CloudWatch dashboard: errors by code, p99 latency, latest error lines.',
+      value: this.monitoring.dashboard.dashboardName,
+    });
+    new CfnOutput(this, 'AlarmName', {
+      description: 'Alarm on 5xx answers of the demo functions.',
+      value: this.monitoring.alarm.alarmName,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      description: 'SNS topic the alarm notifies; subscribe to it to be told.',
+      value: this.monitoring.alarmTopic.topicArn,
     });
   }
 }

@@ -5,13 +5,14 @@
  *
  * Gateway response templates only substitute `$context` / `$stageVariables` variables; they are
  * not run as VTL, so there are no conditionals: a missing trace id is `""`, not `null`.
- * `$context.requestId` is API Gateway's request id (the Lambda never answered these), which is
- * also the `requestId` of the access log line.
+ * `requestId` is `$context.extendedRequestId`, API Gateway's own id of the request (the Lambda
+ * never answered these), which is also the `requestId` of the access log line. Not
+ * `$context.requestId`: a caller can set that one with an `x-amzn-RequestId` header.
  *
  * Header mappings of gateway responses accept only static values and method request
  * parameters, not `$context` variables, so `X-Trace-Id` / `X-Request-Id` cannot be set here:
- * the ids are in the body, and API Gateway adds its own `x-amzn-RequestId` header (the same
- * `$context.requestId`) to every response anyway.
+ * the ids are in the body, and API Gateway adds its `x-amz-apigw-id` header (the same
+ * `$context.extendedRequestId`) to every response anyway.
  */
 import { ResponseType } from 'aws-cdk-lib/aws-apigateway';
 
@@ -104,7 +105,7 @@ export const gatewayErrorTemplate = (response: GatewayErrorResponse): string =>
   `{"error":${JSON.stringify(response.error)},` +
   `"message":${response.message === undefined ? '$context.error.messageString' : JSON.stringify(response.message)},` +
   `"traceId":"$context.xrayTraceId",` +
-  `"requestId":"$context.requestId"}`;
+  `"requestId":"$context.extendedRequestId"}`;
 
 /** Header mappings in API Gateway syntax: static values inside single quotes. */
 export const gatewayErrorHeaderMappings = (

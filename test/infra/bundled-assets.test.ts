@@ -7,13 +7,14 @@
  * process is not, so nothing tries to reach an X-Ray daemon.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, rmdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/handlers/routes.js';
+import { ESM_REQUIRE_BANNER } from '../../infra/route-function.js';
 import { captureOutput, fixture, lambdaContext, newTrace, repoRoot } from '../support/lambda.js';
 
 const run = promisify(execFile);
@@ -30,10 +31,9 @@ interface DeployedRoute {
   timeoutSeconds: number;
   /** Absolute path of the bundled entry. */
   entry: string;
+  /** The function's environment variables, as Lambda will set them. */
+  environment: Record<string, string>;
 }
-
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 // Outside Lambda, on purpose (see the header comment).
 delete process.env.AWS_EXECUTION_ENV;
@@ -117,6 +117,9 @@ beforeAll(async () => {
       functionId,
       timeoutSeconds: fn.Properties.Timeout as number,
       entry: path.join(outdir, asset.source.path, `${file}.mjs`),
+      environment:
+        (fn.Properties.Environment as { Variables?: Record<string, string> } | undefined)
+          ?.Variables ?? {},
     });
     expect(exported).toBe('handler');
   }
@@ -145,8 +148,12 @@ describe('cdk synth demo (real bundling)', () => {
     async (routePath) => {
       const code = await readFile((deployed.get(routePath) as DeployedRoute).entry, 'utf8');
       expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
-      // Every static import is a Node built-in: nothing is left to resolve at runtime.
-      const specifiers = [...code.matchAll(/\bfrom\s*["']([^"']+)["']/g)].map((m) => m[1]);
+      // Every static import is a Node built-in: nothing is left to resolve at runtime. Static
+      // imports start a statement; `from "..."` inside the bundled JSDoc comments is no import.
+      const specifiers = [
+        ...code.matchAll(/(?:^|;)\s*import\s*(?:[^;'"]*?\bfrom\s*)?["']([^"']+)["']/gm),
+      ].map((m) => m[1]);
+      expect(specifiers).toContain('module');
       expect(specifiers.filter((s) => !s?.startsWith('node:') && s !== 'module')).toEqual([]);
     },
   );
@@ -207,4 +214,64 @@ describe('bundled handlers answer with the contract', () => {
       expect(JSON.stringify(lines)).not.toContain('s3cr3t');
     },
   );
+});
+
+/**
+ * A new Lambda environment's first error, in a child process with the function's own
+ * environment (NODE_OPTIONS included): its stack must not be resolved through a source map.
+ * `--enable-source-maps` made that first `Error.stack` read parse the map, 0.1-0.4 s of CPU at
+ * 256 MB, which pushed /slow's 504 past the function's deadline (a 502 on AWS).
+ */
+describe('a first error in a new environment', () => {
+  const firstInvocation = `
+    const { handler } = await import(process.env.BUNDLE_URL);
+    const event = JSON.parse(process.env.EVENT);
+    const context = { awsRequestId: 'first-request', functionName: 'BoomFunction',
+      getRemainingTimeInMillis: () => 10_000 };
+    const result = await handler(event, context);
+    console.log(JSON.stringify({ answered: result.statusCode }));
+  `;
+
+  it('logs a stack of the bundle as deployed: no source map read, readable positions', async () => {
+    const route = deployed.get('/boom') as DeployedRoute;
+    const { NODE_OPTIONS: _ours, ...inherited } = process.env;
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--input-type=module', '--eval', firstInvocation],
+      {
+        env: {
+          ...inherited,
+          ...route.environment,
+          BUNDLE_URL: pathToFileURL(route.entry).href,
+          EVENT: JSON.stringify(fixture('apigw-request.json')),
+        },
+        timeout: 20_000,
+      },
+    );
+    const lines = `${stdout}\n${stderr}`
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual({ answered: 500 });
+    const incident = lines.find((line) => line.code === 'internal_server_error') as {
+      error: { stack: string };
+    };
+    const { stack } = incident.error;
+
+    // Resolved through a source map, the frames would name the TypeScript sources.
+    expect(stack).not.toMatch(/\.ts:\d+/);
+    const [, line] = stack.match(/index\.mjs:(\d+):\d+/) ?? [];
+    expect(line, stack).toBeDefined();
+    // The first frame's line of the deployed file is the throw itself, readable as it is.
+    const code = (await readFile(route.entry, 'utf8')).split('\n');
+    const thrown = code[Number(line) - 1] as string;
+    expect(thrown).toContain('throw new Error(');
+    expect(thrown.length).toBeLessThan(200);
+    expect(stack).toContain('at runRequest (');
+    // Nothing left to load a map from, should the flag come back.
+    expect(code.some((text) => text.startsWith('//# sourceMappingURL='))).toBe(false);
+    expect((await readdir(path.dirname(route.entry))).filter((f) => f.endsWith('.map'))).toEqual(
+      [],
+    );
+  });
 });

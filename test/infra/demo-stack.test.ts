@@ -1,35 +1,28 @@
 /**
  * The synthesized `demo` stack: functions, logs, API, gateway responses, the saved query, the
- * outputs, and cdk-nag. Synthesized once (with real esbuild bundling) for the whole file.
+ * outputs, and cdk-nag. Synthesized once for the whole file, without bundling (see
+ * synth-demo.ts; bundled-assets.test.ts runs the bundles).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessLogFormatString } from '../../infra/access-log.js';
 import {
-  DemoStack,
-  functionId,
+  type DemoStack,
+  METRICS_NAMESPACE,
   PLACEHOLDER_TRACE_ID,
   SERVICE_NAME,
   TRACE_QUERY_NAME,
 } from '../../infra/demo-stack.js';
 import { gatewayErrorResponses } from '../../infra/gateway-responses.js';
 import { routes } from '../../infra/handlers/routes.js';
-
-type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
-
-const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
-  app: string;
-  context: Record<string, unknown>;
-};
+import { cdkJson, type Resource, type SynthesizedDemo, synthDemo } from './synth-demo.js';
 
 const CONTRACT_KEYS = ['error', 'message', 'requestId', 'traceId'];
 const TRACE_ID = '1-5759e988-bd862e3fe1be46a994272793';
-const REQUEST_ID = 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef';
+const EXTENDED_REQUEST_ID = 'Fb7sKHWjIAMFmAg=';
 
 /** What API Gateway does to a gateway response template: plain `$context` substitution. */
 const renderGatewayTemplate = (template: string, message: string): unknown =>
@@ -37,41 +30,24 @@ const renderGatewayTemplate = (template: string, message: string): unknown =>
     template
       .replaceAll('$context.error.messageString', JSON.stringify(message))
       .replaceAll('$context.xrayTraceId', TRACE_ID)
-      .replaceAll('$context.requestId', REQUEST_ID),
+      .replaceAll('$context.extendedRequestId', EXTENDED_REQUEST_ID),
   );
 
-let outdir: string;
+let demo: SynthesizedDemo;
 let app: App;
 let stack: DemoStack;
 let template: Template;
 let resources: Record<string, Resource>;
-
-const ofType = (type: string): [string, Resource][] =>
-  Object.entries(resources).filter(([, resource]) => resource.Type === type);
-
-/** The logical id of a route's Lambda function, by its construct path. */
-const functionLogicalId = (path: string): string => {
-  const id = stack.getLogicalId(
-    stack.node.findChild(`${functionId(path)}Function`).node.defaultChild as never,
-  );
-  expect(resources[id]?.Type).toBe('AWS::Lambda::Function');
-  return id;
-};
+const ofType = (type: string) => demo.ofType(type);
+const functionLogicalId = (path: string) => demo.functionLogicalId(path);
 
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'demo-stack-test-'));
-  // The same feature flags as `cdk synth`, so the test sees the template the CLI produces.
-  app = new App({ outdir, context: cdkJson.context });
-  stack = new DemoStack(app, 'demo');
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  // Synthesizes the app (bundling included) and runs the validation plugins: an
-  // unacknowledged cdk-nag error would already throw here.
-  template = Template.fromStack(stack);
-  resources = template.toJSON().Resources as Record<string, Resource>;
+  demo = synthDemo();
+  ({ app, stack, template, resources } = demo);
 });
 
 afterAll(() => {
-  rmSync(outdir, { recursive: true, force: true });
+  demo?.cleanup();
 });
 
 describe('cdk.json', () => {
@@ -93,8 +69,22 @@ describe('Lambda functions', () => {
       TracingConfig: { Mode: 'Active' },
       LoggingConfig: { LogFormat: 'JSON' },
       Timeout: path === '/slow' ? 3 : 10,
-      Environment: { Variables: { POWERTOOLS_SERVICE_NAME: SERVICE_NAME } },
+      Environment: {
+        Variables: {
+          POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+          POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        },
+      },
     });
+  });
+
+  it('loads no source map at run time (its first stack read cost /slow its deadline)', () => {
+    for (const route of routes) {
+      const fn = resources[functionLogicalId(route.path)] as Resource;
+      const variables = (fn.Properties.Environment as { Variables: Record<string, string> })
+        .Variables;
+      expect(variables.NODE_OPTIONS ?? '', route.path).not.toContain('source-map');
+    }
   });
 
   it('gives each function its own log group, with retention, deleted with the stack', () => {
@@ -171,30 +161,13 @@ describe('REST API', () => {
     expect(stage().Properties.TracingEnabled).toBe(true);
   });
 
-  it('writes JSON access logs with the X-Ray trace id and the request ids', () => {
+  it('writes the JSON access log format to the access log group', () => {
     const setting = stage().Properties.AccessLogSetting as {
       DestinationArn: unknown;
       Format: string;
     };
-    expect(setting.Format).toContain('$context.xrayTraceId');
-    expect(setting.Format).toContain('$context.requestId');
-    expect(setting.Format).toContain('$context.extendedRequestId');
-    // Substituted the way API Gateway does, every line is one JSON object.
-    const line = JSON.parse(
-      setting.Format.replaceAll('$context.error.messageString', '"Internal server error"'),
-    ) as Record<string, string>;
-    expect(line).toMatchObject({
-      requestId: '$context.requestId',
-      xrayTraceId: '$context.xrayTraceId',
-      integrationRequestId: '$context.integration.requestId',
-      status: '$context.status',
-      path: '$context.path',
-      httpMethod: '$context.httpMethod',
-      integrationError: '$context.integration.error',
-      responseLatency: '$context.responseLatency',
-      errorMessage: 'Internal server error',
-    });
-    const accessLogGroupId = stack.getLogicalId(stack.accessLogGroup.node.defaultChild as never);
+    expect(setting.Format).toBe(accessLogFormatString());
+    const accessLogGroupId = demo.logicalIdOf(stack.accessLogGroup);
     expect(JSON.stringify(setting.DestinationArn)).toContain(accessLogGroupId);
   });
 
@@ -244,9 +217,11 @@ describe('gateway responses', () => {
         error: expected.error,
         message: expected.message ?? 'Missing "Authentication" Token',
         traceId: TRACE_ID,
-        requestId: REQUEST_ID,
+        requestId: EXTENDED_REQUEST_ID,
       });
       expect(body.error).toMatch(/^[a-z]+(_[a-z]+)*$/);
+      // A caller can set $context.requestId (x-amzn-RequestId); the extended one it cannot.
+      expect(templates['application/json']).not.toContain('$context.requestId');
       expect(props.StatusCode).toBe(expected.statusCode);
       expect(props.ResponseParameters).toMatchObject({
         'gatewayresponse.header.Cache-Control': "'no-store'",
@@ -298,7 +273,7 @@ describe('saved Logs Insights query', () => {
             }
           ).LogGroup,
       ),
-      { Ref: stack.getLogicalId(stack.accessLogGroup.node.defaultChild as never) },
+      { Ref: demo.logicalIdOf(stack.accessLogGroup) },
     ];
     expect(props.LogGroupNames).toEqual(expected);
   });
@@ -320,7 +295,7 @@ describe('outputs', () => {
 
   it('exports the access log group name', () => {
     template.hasOutput('AccessLogGroupName', {
-      Value: { Ref: stack.getLogicalId(stack.accessLogGroup.node.defaultChild as never) },
+      Value: { Ref: demo.logicalIdOf(stack.accessLogGroup) },
     });
   });
 });
