@@ -26,6 +26,9 @@ export const ESM_REQUIRE_BANNER =
 export const DEMO_ENVIRONMENT: Readonly<Record<string, string>> = {
   POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
   POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+  // Empty: no maintenance window. Set an end time (2026-11-29T06:00:00Z) or a duration (15m)
+  // with `aws lambda update-function-configuration` to answer 503 + Retry-After (README).
+  LAMBDA_ERROR_NORMALIZER_MAINTENANCE: '',
 };
 
 /**

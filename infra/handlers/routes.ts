@@ -19,6 +19,7 @@ export const routes: readonly DemoRoute[] = [
   { path: '/throttled', status: 503, shows: 'an AWS SDK throttling error: 503 + Retry-After' },
   { path: '/slow', status: 504, shows: 'the handler runs past its deadline: 504' },
   { path: '/malformed', status: 500, shows: 'a result API Gateway would reject: 500' },
+  { path: '/unsupported', status: 501, shows: 'NotImplementedError: 501, generic message' },
 ];
 
 /** Handler module name of a route (`/boom` -> `boom`). */

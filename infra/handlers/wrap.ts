@@ -1,10 +1,12 @@
 /**
  * The demo's one way to build a route: a plain handler wrapped with errorNormalizer, Powertools
- * Logger (JSON lines stamped with the request id and trace id) and Tracer. The deployed stack
- * and the local demo run exactly these handlers.
+ * Logger (JSON lines stamped with the request id and trace id), Tracer and Metrics (one `Errors`
+ * datapoint per answered error, which the stack's alarm watches). The deployed stack and the
+ * local demo run exactly these handlers. This is the setup the README recommends.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
@@ -14,6 +16,8 @@ import { errorNormalizer } from '../../src/index.js';
 
 export const logger = new Logger({ serviceName: 'error-normalizer-demo' });
 export const tracer = new Tracer({ serviceName: 'error-normalizer-demo' });
+/** Namespace from `POWERTOOLS_METRICS_NAMESPACE`, which the stack sets on every function. */
+export const metrics = new Metrics({ serviceName: 'error-normalizer-demo' });
 
 /** A demo route's own code, before any middleware. */
 export type RouteHandler = (
@@ -30,11 +34,12 @@ const TIMEOUT_EARLY_MS = 250;
 
 /**
  * errorNormalizer is registered first so that its `onError` runs last, after the tracer and
- * logger middlewares have done their part, and its `after` sees the final result.
+ * logger middlewares have done their part, and its `after` sees the final result. Given the
+ * same tracer, it also redacts what `captureLambdaHandler` records, so no secret reaches X-Ray.
  */
 export const route = (handler: RouteHandler) =>
   middy(handler, { timeoutEarlyInMillis: TIMEOUT_EARLY_MS })
-    .use(errorNormalizer({ logger, tracer }))
+    .use(errorNormalizer({ logger, tracer, metrics }))
     // Any origin may call the public demo; errors carry the CORS headers too, so a browser
     // page can read their trace id (errorNormalizer exposes X-Trace-Id and X-Request-Id).
     .use(httpCors({ origin: '*' }))

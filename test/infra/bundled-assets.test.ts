@@ -253,7 +253,10 @@ describe('a first error in a new environment', () => {
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toContainEqual({ answered: 500 });
-    const incident = lines.find((line) => line.code === 'internal_server_error') as {
+    // The ERROR line, not the metrics (EMF) line that carries the same `code` dimension.
+    const incident = lines.find(
+      (line) => line.code === 'internal_server_error' && line.level === 'ERROR',
+    ) as {
       error: { stack: string };
     };
     const { stack } = incident.error;
