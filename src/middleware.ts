@@ -24,6 +24,7 @@ import {
   negotiateFormat,
   shapeResult,
 } from './respond.js';
+import { guardStreamedResponse, isStreamedResponse, withoutStreamBody } from './stream-guard.js';
 import { requestIdFor, traceIdFor } from './trace-id.js';
 import { validateOptions } from './validate-options.js';
 
@@ -174,10 +175,21 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
     after: (request) => {
       const source = eventSourceOf(request.event);
       if (source === undefined) return;
-      const reason = malformedResultReason(source, request.response);
+      // Function URLs stream (RESPONSE_STREAM); elsewhere a stream body stays malformed.
+      const streamed = source === 'function-url' && isStreamedResponse(request.response);
+      const checked = streamed ? withoutStreamBody(request.response) : request.response;
+      const reason = malformedResultReason(source, checked);
       // Thrown, not answered here: every onError hook (tracer, CORS...) then sees the failure.
       if (reason !== undefined) {
         throw new MalformedResultError(`Handler result rejected by ${source}: ${reason}`);
+      }
+      // A stream failing before its first byte is answered like a throw; later, reported once.
+      if (streamed) {
+        return guardStreamedResponse(request.response, (error) => {
+          answer(request, source, error);
+        }).then((response) => {
+          request.response = response as TResult;
+        });
       }
     },
     onError: (request) => {

@@ -17,10 +17,10 @@ import type { Context, LambdaFunctionURLEvent } from 'aws-lambda';
 import { errorNormalizer } from '../../src/index.js';
 import { logger, tracer } from './wrap.js';
 
-/** The chunks every successful stream carries, in order. */
-export const STREAM_CHUNKS = ['chunk 1 of 3\n', 'chunk 2 of 3\n', 'chunk 3 of 3\n'];
+/** The chunks every successful stream carries, in order (test/runtime/stream.test.ts states them too). */
+const STREAM_CHUNKS = ['chunk 1 of 3\n', 'chunk 2 of 3\n', 'chunk 3 of 3\n'];
 /** How many chunks `?fail=after` sends before it breaks. */
-export const CHUNKS_BEFORE_FAILURE = 2;
+const CHUNKS_BEFORE_FAILURE = 2;
 
 interface StreamedResult {
   statusCode: number;
@@ -48,7 +48,7 @@ const streamChunks = async (
   const fail = event.queryStringParameters?.fail;
   logger.info('Starting a stream', { fail });
   if (fail === 'before') {
-    throw new Error('Model endpoint refused the prompt: api key sk-s3cr3t-0000 expired');
+    throw new Error('Model endpoint refused the prompt: https://bot:s3cr3t-pa55@models.internal/v1 answered 401');
   }
   return {
     statusCode: 200,
