@@ -105,6 +105,35 @@ export const httpErrorRule: ErrorRule = (error) => {
   return { status, expose };
 };
 
+/**
+ * The Powertools event-handler Router's `HttpError`s (`NotFoundError`, `BadRequestError`,
+ * `MethodNotAllowedError`...): a 4xx/5xx `statusCode`, an `errorType` and `toWebResponse()`,
+ * but no `expose`. They are the Router's own answers to the client, so they keep their status;
+ * messages follow the usual default (4xx shown, 5xx generic).
+ */
+export const routerHttpErrorRule: ErrorRule = (error) => {
+  if (typeof read(error, 'errorType') !== 'string') return undefined;
+  if (typeof read(error, 'toWebResponse') !== 'function') return undefined;
+  const status = read(error, 'statusCode');
+  return isHttpStatus(status) ? { status } : undefined;
+};
+
+const NOT_IMPLEMENTED_CODES = new Set([
+  'ERR_METHOD_NOT_IMPLEMENTED',
+  'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
+]);
+
+/**
+ * What is not built: an error named `NotImplementedError` (ours, or any library's), or Node's
+ * `ERR_METHOD_NOT_IMPLEMENTED` / `ERR_FEATURE_UNAVAILABLE_ON_PLATFORM`: 501. Only the thrown value
+ * itself counts: a dependency's missing feature deep in a cause chain is our failure, not a 501.
+ */
+export const notImplementedRule: ErrorRule = (error) =>
+  stringProp(error, 'name') === 'NotImplementedError' ||
+  NOT_IMPLEMENTED_CODES.has(stringProp(error, 'code') ?? '')
+    ? { status: 501 }
+    : undefined;
+
 const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 const TIMEOUT_CODES = new Set([
   'ETIMEDOUT',
@@ -179,12 +208,14 @@ export const upstreamRule: ErrorRule = (error) =>
     : undefined;
 
 /**
- * The default rule table, in order: HTTP errors keep their status; then timeouts (504),
- * throttling (503), upstream failures (502). Anything else is a 500.
- * Extend it with `rules: [myRule, ...defaultRules]`.
+ * The default rule table, in order: HTTP errors (ours and the Router's) keep their status; then
+ * not implemented (501), timeouts (504), throttling (503), upstream failures (502). Anything
+ * else is a 500. Extend it with `rules: [myRule, ...defaultRules]`.
  */
 export const defaultRules: readonly ErrorRule[] = Object.freeze([
   httpErrorRule,
+  routerHttpErrorRule,
+  notImplementedRule,
   timeoutRule,
   throttlingRule,
   upstreamRule,

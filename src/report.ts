@@ -1,32 +1,14 @@
 /**
  * Tells operators what happened, once per failed request: one log line through Powertools
- * Logger (which stamps it with `xray_trace_id`) and, with a Tracer, a fault or error on the
- * X-Ray trace. Reporting must never be the reason a request goes unanswered, so every call
- * out is guarded, and the reporter's own trouble goes to stderr once per process.
+ * Logger (which stamps it with `xray_trace_id`), with a Tracer a fault or error on the X-Ray
+ * trace, the exception on the active OpenTelemetry span, and with Metrics one `Errors`
+ * datapoint. Reporting must never be the reason a request goes unanswered, so every call out
+ * is guarded, and the reporter's own trouble goes to stderr once per process.
  */
-import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { DescribedError } from './describe-error.js';
-
-/** The subset of Powertools Logger the middleware calls. */
-export type ErrorLogger = Pick<Logger, 'error' | 'warn'>;
-/** The subset of Powertools Tracer the middleware calls. */
-export type ErrorTracer = Pick<Tracer, 'isTracingEnabled' | 'getSegment'>;
-
-/** Everything the report says about one failed request. */
-export interface Incident {
-  status: number;
-  code: string;
-  /** Why the request failed: an uncaught error, or a handler result the source would reject. */
-  kind: 'uncaught_error' | 'malformed_result';
-  eventSource: string;
-  traceId: string | null;
-  requestId: string | null;
-  /** The thrown value, described and redacted. */
-  error: DescribedError;
-  /** Problems met while classifying (a rule that threw...). */
-  problems?: string[];
-}
+import { countError } from './error-metric.js';
+import { recordOnSpan } from './otel.js';
+import type { ErrorLogger, ErrorMetrics, ErrorTracer, Incident } from './report-types.js';
 
 const FACILITY = 'lambda-error-normalizer';
 const complained = new Set<string>();
@@ -62,7 +44,7 @@ const logIncident = (logger: ErrorLogger, incident: Incident): void => {
 };
 
 /** An `Error` rebuilt from the (redacted) description, for X-Ray's exception record. */
-const toXrayError = (described: DescribedError): Error => {
+export const toXrayError = (described: DescribedError): Error => {
   const error = new Error(described.message);
   error.name = described.name;
   error.stack = described.stack ?? `${described.name}: ${described.message}`;
@@ -107,12 +89,30 @@ const traceIncident = (tracer: ErrorTracer, incident: Incident): void => {
   }
 };
 
-/** Logs the incident once and marks the trace. Never throws. */
-export const report = (
-  logger: ErrorLogger,
-  tracer: ErrorTracer | undefined,
-  incident: Incident,
-): void => {
-  logIncident(logger, incident);
-  if (tracer !== undefined) traceIncident(tracer, incident);
+/** Where the report goes. */
+export interface Reporters {
+  logger: ErrorLogger;
+  tracer: ErrorTracer | undefined;
+  metrics: ErrorMetrics | undefined;
+  openTelemetry: boolean;
+}
+
+/** Logs the incident once, marks the trace and the span, counts it. Never throws. */
+export const report = (to: Reporters, incident: Incident): void => {
+  logIncident(to.logger, incident);
+  if (to.tracer !== undefined) traceIncident(to.tracer, incident);
+  if (to.openTelemetry) {
+    try {
+      recordOnSpan(incident);
+    } catch (spanError) {
+      complain('OpenTelemetry span failed', spanError);
+    }
+  }
+  if (to.metrics !== undefined) {
+    try {
+      countError(to.metrics, incident);
+    } catch (metricsError) {
+      complain('metrics failed', metricsError);
+    }
+  }
 };

@@ -50,6 +50,7 @@ export const MAX_CLIENT_MESSAGE_CHARS = 1_000;
 
 const GENERIC_MESSAGES: Record<number, string> = {
   500: 'An internal error occurred.',
+  501: 'This operation is not implemented.',
   502: 'An upstream service failed to answer.',
   503: 'The service is busy. Retry later.',
   504: 'The request took too long to complete.',
@@ -150,13 +151,18 @@ export const errorHeaders = (
   return headers;
 };
 
-/** Wraps status, headers and body in the result shape `source` accepts. */
-export const shapeResult = (
-  source: EventSource,
+/** The parts of an answer that every result shape needs. */
+interface AnswerParts {
+  source: EventSource;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Wraps an answer in the Lambda result shape its event source accepts. */
+export const toLambdaResult = (
+  { source, status, headers, body }: AnswerParts,
   event: unknown,
-  status: number,
-  headers: Record<string, string>,
-  body: string,
 ): HttpErrorResult => {
   const result: HttpErrorResult = { statusCode: status, body, isBase64Encoded: false };
   if (source === 'alb' || source === 'vpc-lattice') {

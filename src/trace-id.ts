@@ -44,9 +44,13 @@ export const invocationTraceId = (): string | undefined => {
   }
 };
 
-/** The trace id to answer with: the invocation's, else the request header's well-formed root. */
-export const traceIdFor = (event: unknown): string | null =>
+/**
+ * The trace id to answer with: the invocation's; else the active OpenTelemetry span's (in X-Ray
+ * form), when `spanTraceId` is given; else the request header's well-formed root.
+ */
+export const traceIdFor = (event: unknown, spanTraceId?: () => string | undefined): string | null =>
   invocationTraceId() ??
+  spanTraceId?.() ??
   rootFromTraceHeader(requestHeader(event, 'x-amzn-trace-id', 'X-Amzn-Trace-Id')) ??
   null;
 

@@ -1,9 +1,9 @@
 /**
- * Checks `errorNormalizer()` options once, at construction, so a typo or a wrong type fails the
+ * Checks the options of every door once, at construction, so a typo or a wrong type fails the
  * cold start with a message that says what to fix, instead of failing the first error path.
  */
 import { isRecord } from './describe-error.js';
-import type { ErrorNormalizerOptions } from './middleware.js';
+import type { ErrorNormalizerOptions } from './options.js';
 
 type Check = readonly [valid: (value: unknown) => boolean, expected: string];
 
@@ -31,6 +31,13 @@ const isRedaction = (value: unknown): boolean =>
 const CHECKS: Record<keyof ErrorNormalizerOptions, Check> = {
   logger: [hasMethods('error', 'warn'), 'a Powertools Logger'],
   tracer: [hasMethods('isTracingEnabled', 'getSegment'), 'a Powertools Tracer'],
+  metrics: [hasMethods('singleMetric'), 'a Powertools Metrics'],
+  openTelemetry: [(value) => typeof value === 'boolean', 'a boolean'],
+  // The value itself is parsed (with its own message) by maintenanceWindow().
+  maintenance: [
+    (value) => value === false || typeof value === 'string' || value instanceof Date,
+    'false, an ISO 8601 end time, a Date or a duration (15m)',
+  ],
   rules: [arrayOf((rule) => typeof rule === 'function'), 'an array of rule functions'],
   retryAfterSeconds: [
     (value) => Number.isInteger(value) && (value as number) >= 0,
@@ -50,19 +57,22 @@ const shown = (value: unknown): string =>
         : typeof value;
 
 /** Throws a `TypeError` naming the first invalid option and what it must be. */
-export function validateOptions(options: unknown): asserts options is ErrorNormalizerOptions {
+export function validateOptions(
+  options: unknown,
+  door = 'errorNormalizer',
+): asserts options is ErrorNormalizerOptions {
   if (!isRecord(options)) {
-    throw new TypeError(`errorNormalizer: options must be an object, got ${shown(options)}`);
+    throw new TypeError(`${door}: options must be an object, got ${shown(options)}`);
   }
   for (const [key, value] of Object.entries(options)) {
     const check = CHECKS[key as keyof ErrorNormalizerOptions] as Check | undefined;
     if (check === undefined) {
       throw new TypeError(
-        `errorNormalizer: unknown option "${key}"; known options are ${Object.keys(CHECKS).join(', ')}`,
+        `${door}: unknown option "${key}"; known options are ${Object.keys(CHECKS).join(', ')}`,
       );
     }
     if (value !== undefined && !check[0](value)) {
-      throw new TypeError(`errorNormalizer: "${key}" must be ${check[1]}, got ${shown(value)}`);
+      throw new TypeError(`${door}: "${key}" must be ${check[1]}, got ${shown(value)}`);
     }
   }
 }

@@ -12,7 +12,7 @@ describe('options', () => {
     [
       'an unknown key',
       { loger: {} },
-      'errorNormalizer: unknown option "loger"; known options are logger, tracer, rules, retryAfterSeconds, problemDetails, redaction',
+      'errorNormalizer: unknown option "loger"; known options are logger, tracer, metrics, openTelemetry, maintenance, rules, retryAfterSeconds, problemDetails, redaction',
     ],
     ['a logger without error()', { logger: { warn() {} } }, '"logger" must be a Powertools Logger'],
     [

@@ -1,0 +1,28 @@
+/** How a handler says "not built": a 501 `not_implemented` answer. */
+
+/** Options of {@link NotImplementedError}. */
+export interface NotImplementedErrorOptions extends ErrorOptions {
+  /** Send this error's message to the client instead of the generic one. Default: `false`. */
+  expose?: boolean;
+}
+
+/**
+ * Thrown by a handler for what it does not support (a method, a feature, a route not built yet):
+ * answered 501 `not_implemented`, with the generic message unless `expose: true`.
+ *
+ * ```ts
+ * if (event.httpMethod === 'PATCH') throw new NotImplementedError('PATCH is not supported yet');
+ * ```
+ */
+export class NotImplementedError extends Error {
+  override name = 'NotImplementedError';
+  /** Read by the `http-errors` convention (`httpErrorRule`), so any rule table keeps the 501. */
+  readonly statusCode = 501;
+  readonly expose: boolean;
+
+  constructor(message = 'Not implemented', options: NotImplementedErrorOptions = {}) {
+    const { expose = false, ...errorOptions } = options;
+    super(message, errorOptions);
+    this.expose = expose;
+  }
+}
