@@ -6,10 +6,11 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { createCore, type ErrorAnswer } from './core.js';
-import { requestHeader } from './event-source.js';
+import { eventSourceOf, requestHeader } from './event-source.js';
 import { failureKind, malformedResult } from './malformed-result.js';
 import type { ErrorNormalizerOptions } from './options.js';
 import { type HttpErrorResult, toLambdaResult } from './respond.js';
+import { guardStreamedResponse, isStreamedResponse, withoutStreamBody } from './stream-guard.js';
 
 /**
  * Middy middleware that turns every uncaught error of an HTTP event into a sanitized JSON error
@@ -75,9 +76,20 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
       return undefined;
     },
     after: (request) => {
+      // Function URLs stream (RESPONSE_STREAM); elsewhere a stream body stays malformed.
+      const streamed =
+        eventSourceOf(request.event) === 'function-url' && isStreamedResponse(request.response);
+      const checked = streamed ? withoutStreamBody(request.response) : request.response;
       // Thrown, not answered here: every onError hook (tracer, CORS...) then sees the failure.
-      const rejected = malformedResult(request.event, request.response);
+      const rejected = malformedResult(request.event, checked);
       if (rejected !== undefined) throw rejected;
+      // A stream failing before its first byte is answered like a throw; later, reported once.
+      if (!streamed) return undefined;
+      return guardStreamedResponse(request.response, (error) => {
+        core.answer(error, request.event, request.context);
+      }).then((response) => {
+        request.response = response as TResult;
+      });
     },
     onError: async (request) => {
       await core.ready;

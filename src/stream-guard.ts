@@ -1,0 +1,93 @@
+/**
+ * Streamed answers (Lambda response streaming, e.g. Middy's `executionModeStreamifyResponse`)
+ * fail in two ways that need different handling:
+ *
+ * - before the first byte: nothing has reached the client, so the error can still be answered
+ *   by the contract. A streamed body is therefore read up to its first chunk before the
+ *   answer starts; a body that fails there fails the request like a thrown error.
+ * - after bytes were sent: status and headers are gone, and a second answer (or a stack trace)
+ *   must not be written into the stream. The error is handed to a callback once, to be logged
+ *   and traced, and the stream ends cleanly so the invocation finishes.
+ */
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+
+/** A streamed response body: a Node.js `Readable` or a web `ReadableStream`. */
+export type StreamBody = Readable | WebReadableStream;
+
+/** Whether `value` is a body Middy would stream (the same test as Middy's own). */
+export const isStreamBody = (value: unknown): value is StreamBody =>
+  typeof value === 'object' &&
+  value !== null &&
+  ('_readableState' in value || value instanceof globalThis.ReadableStream);
+
+const streamedBody = (response: unknown): StreamBody | undefined => {
+  if (isStreamBody(response)) return response;
+  if (typeof response !== 'object' || response === null) return undefined;
+  const body = (response as { body?: unknown }).body;
+  return isStreamBody(body) ? body : undefined;
+};
+
+/** Whether a handler result streams: a stream itself, or an object with a stream `body`. */
+export const isStreamedResponse = (response: unknown): boolean =>
+  streamedBody(response) !== undefined;
+
+/**
+ * The result without its streamed body, for the checks that read status and headers; `undefined`
+ * when the result is a bare stream (it has neither).
+ */
+export const withoutStreamBody = (response: unknown): unknown => {
+  if (isStreamBody(response)) return undefined;
+  const { body: _streamed, ...rest } = response as Record<string, unknown>;
+  return rest;
+};
+
+const toNodeReadable = (body: StreamBody): Readable =>
+  body instanceof Readable ? body : Readable.fromWeb(body);
+
+/**
+ * Reads the streamed body of `response` up to its first chunk and returns the result with a
+ * body that replays that chunk, then the rest.
+ *
+ * @param onLateError - called once with an error the body raised after its first chunk; the
+ *   stream then ends without it. It must not throw (what it throws is dropped).
+ * @throws what the body raised before its first chunk, so it is answered like a thrown error.
+ */
+export const guardStreamedResponse = async (
+  response: unknown,
+  onLateError: (error: unknown) => void,
+): Promise<unknown> => {
+  const body = streamedBody(response);
+  if (body === undefined) return response;
+  const source = toNodeReadable(body)[Symbol.asyncIterator]();
+  const first = await source.next();
+
+  async function* replay(): AsyncGenerator<unknown> {
+    let finished = first.done === true;
+    try {
+      if (finished) return;
+      yield first.value;
+      for (;;) {
+        const next = await source.next();
+        if (next.done === true) {
+          finished = true;
+          return;
+        }
+        yield next.value;
+      }
+    } catch (error) {
+      finished = true;
+      try {
+        onLateError(error);
+      } catch {
+        // The report never decides whether the stream ends.
+      }
+    } finally {
+      // The consumer stopped early (client gone): release the source too.
+      if (!finished) await source.return?.();
+    }
+  }
+
+  const guarded = Readable.from(replay());
+  return isStreamBody(response) ? guarded : { ...(response as object), body: guarded };
+};
