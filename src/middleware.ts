@@ -86,7 +86,7 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
       // A stream failing before its first byte is answered like a throw; later, reported once.
       if (!streamed) return undefined;
       return guardStreamedResponse(request.response, (error) => {
-        core.answer(error, request.event, request.context);
+        core.answer(error, request.event, request.context, 'stream_error');
       }).then((response) => {
         request.response = response as TResult;
       });

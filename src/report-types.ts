@@ -24,8 +24,11 @@ export interface ErrorMetrics {
 export interface Incident {
   status: number;
   code: string;
-  /** Why the request failed: an uncaught error, or a handler result the source would reject. */
-  kind: 'uncaught_error' | 'malformed_result';
+  /**
+   * Why the request failed: an uncaught error, a handler result the source would reject, or a
+   * streamed body that failed after its first bytes (the client got a cut 200, not this status).
+   */
+  kind: 'uncaught_error' | 'malformed_result' | 'stream_error';
   eventSource: string;
   traceId: string | null;
   requestId: string | null;

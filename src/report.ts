@@ -25,8 +25,15 @@ export const complain = (what: string, cause: unknown): void => {
   }
 };
 
+const LINES: Record<Incident['kind'], (incident: Incident) => string> = {
+  uncaught_error: ({ status, code }) => `Unhandled error answered as ${status} ${code}`,
+  malformed_result: ({ status, code }) => `Malformed handler result answered as ${status} ${code}`,
+  stream_error: ({ status, code }) =>
+    `Streamed response failed after its first bytes (the stream was ended; counted as ${status} ${code})`,
+};
+
 const logIncident = (logger: ErrorLogger, incident: Incident): void => {
-  const line = `${incident.kind === 'malformed_result' ? 'Malformed handler result' : 'Unhandled error'} answered as ${incident.status} ${incident.code}`;
+  const line = LINES[incident.kind](incident);
   const { error, ...rest } = incident;
   const attributes = { ...rest, error };
   try {
