@@ -6,6 +6,7 @@
 //   // peers: @middy/core @aws-lambda-powertools/tracer@2.35.0   (name: the range's floor;
 //                                                                 name@version: a higher floor
 //                                                                 another peer forces)
+//   // with: typescript@5.9.3 @types/node@22    (other packages the smoke needs, as given)
 //   // secret: hunter2    (must appear nowhere in the smoke's stdout or stderr)
 // Required peers and the dependencies are always installed at their floors.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -88,7 +89,8 @@ const failed = problems.length > 0 ? ['tarball'] : [];
 for (const smoke of smokes) {
   const text = readFileSync(join(here, 'smoke', smoke), 'utf8');
   const wanted = new Map([...baseline, ...smokePeers(text, smoke)]);
-  const specs = [...wanted].map(([name, version]) => `${name}@${version}`);
+  const extra = (/^\/\/ with:(.*)$/m.exec(text)?.[1] ?? '').split(/\s+/).filter(Boolean);
+  const specs = [...[...wanted].map(([name, version]) => `${name}@${version}`), ...extra];
   console.log(`== ${smoke}: ${specs.join(' ')}`);
   const project = join(work, smoke.replace(/\.mjs$/, ''));
   mkdirSync(project);
@@ -134,7 +136,7 @@ for (const smoke of smokes) {
     const result = spawnSync(process.execPath, ['--enable-source-maps', smoke], {
       cwd: project,
       encoding: 'utf8',
-      env: { ...process.env, FIXTURES_DIR: fixtures },
+      env: { ...process.env, FIXTURES_DIR: fixtures, REPO_DIR: repo },
       timeout: 120_000,
     });
     process.stdout.write(indent(result.stdout ?? ''));
