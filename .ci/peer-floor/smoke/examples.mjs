@@ -1,0 +1,66 @@
+// peers: @middy/core @aws-lambda-powertools/tracer
+// with: typescript@5.9.3 @types/node@22 @types/aws-lambda @middy/http-cors@7 @middy/util@7
+//
+// The README's examples (examples/*.ts) as a user would have them: compiled with strict tsc
+// against the published types of the package (resolved through node_modules, not the
+// repository's source) and the floor versions of its peers, then each handler answers a real
+// API Gateway REST event by the contract.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { check, fixture, lambdaContext, startTrace } from './kit.mjs';
+
+const examples = join(process.env.REPO_DIR ?? '', 'examples');
+const names = readdirSync(examples).filter((name) => name.endsWith('.ts'));
+mkdirSync('src', { recursive: true });
+for (const name of names) copyFileSync(join(examples, name), join('src', name));
+writeFileSync(
+  'tsconfig.json',
+  JSON.stringify({
+    compilerOptions: {
+      target: 'ES2023',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2023'],
+      types: ['node'],
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      // As `tsc --init` sets it: Middy 7's own index.d.ts imports the types of
+      // @aws/durable-execution-sdk-js, an optional peer most apps do not install.
+      skipLibCheck: true,
+      outDir: 'build',
+    },
+    include: ['src'],
+  }),
+);
+let compiled = true;
+try {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], {
+    encoding: 'utf8',
+  });
+} catch (error) {
+  compiled = false;
+  console.log(String(error.stdout));
+}
+check(
+  `${names.length} examples compile against the published types`,
+  compiled && names.length > 0,
+  names,
+);
+
+for (const name of compiled ? names : []) {
+  const { handler } = await import(
+    pathToFileURL(resolve('build', name.replace(/\.ts$/, '.js'))).href
+  );
+  const root = startTrace();
+  const context = lambdaContext();
+  const answer = await handler(fixture('apigw-request.json'), context);
+  const ok =
+    Number.isInteger(answer?.statusCode) &&
+    typeof answer.body === 'string' &&
+    (answer.statusCode < 400 ||
+      (JSON.parse(answer.body).traceId === root &&
+        JSON.parse(answer.body).requestId === context.awsRequestId));
+  check(`${name} answers the REST event by the contract (${answer?.statusCode})`, ok, answer);
+}
