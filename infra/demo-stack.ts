@@ -31,6 +31,7 @@ import {
 import { handlerName, routes } from './handlers/routes.js';
 import { DemoMonitoring } from './monitoring.js';
 import { routeFunction } from './route-function.js';
+import { StreamFunctionUrl } from './stream-url.js';
 
 export { METRICS_NAMESPACE, SERVICE_NAME, STAGE_NAME } from './demo-names.js';
 
@@ -138,6 +139,10 @@ export class DemoStack extends Stack {
         .addResource(handlerName(route))
         .addMethod('GET', new apigw.LambdaIntegration(fn), { requestValidator });
     }
+    // The streamed route has a function URL of its own: REST APIs buffer Lambda answers.
+    const stream = new StreamFunctionUrl(this, 'Stream', { serviceName: SERVICE_NAME });
+    functionLogGroups.set('/stream', stream.logGroup);
+    functions.push(stream.function);
     this.functionLogGroups = functionLogGroups;
 
     // cdk-nag findings left as they are, each for a stated reason (v3: one id per finding).

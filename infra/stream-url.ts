@@ -6,19 +6,12 @@
  * Public (`authType: NONE`) like the rest of the demo, which is meant to be called anonymously
  * from a browser page or curl; AWS_IAM would need signed requests no browser page makes.
  */
-import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { CfnOutput, Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-
-/** X-Ray's SDK (pulled in by Powertools Tracer) is CommonJS and calls `require`. */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+import { routeFunction } from './route-function.js';
 
 export interface StreamFunctionUrlProps {
   /** `POWERTOOLS_SERVICE_NAME`. Default: `error-normalizer-demo`. */
@@ -33,50 +26,18 @@ export class StreamFunctionUrl extends Construct {
 
   constructor(scope: Construct, id: string, props: StreamFunctionUrlProps = {}) {
     super(scope, id);
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: logs.RetentionDays.ONE_WEEK,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    // Its own role, allowed to write to its own log group only.
-    const role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Runs the /stream demo route.',
-    });
-    this.logGroup.grantWrite(role);
-
-    this.function = new NodejsFunction(this, 'Function', {
+    // Built like every demo route: same bundling (no source map cliff), role, logs, tracing.
+    const { fn, logGroup } = routeFunction(this, {
+      id: 'Stream',
+      entry: 'infra/handlers/stream.ts',
       description: 'GET /stream: a streamed answer; ?fail=before or ?fail=after to break it',
-      entry: `${repoRoot}infra/handlers/stream.ts`,
-      handler: 'handler',
-      projectRoot: repoRoot,
-      depsLockFilePath: `${repoRoot}package-lock.json`,
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: 256,
       timeout: Duration.seconds(10),
-      role,
-      tracing: lambda.Tracing.ACTIVE,
-      loggingFormat: lambda.LoggingFormat.JSON,
-      logGroup: this.logGroup,
-      environment: {
-        POWERTOOLS_SERVICE_NAME: props.serviceName ?? 'error-normalizer-demo',
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        keepNames: true,
-        sourceMap: true,
-        sourcesContent: false,
-        externalModules: [],
-      },
+      ...(props.serviceName === undefined
+        ? {}
+        : { environment: { POWERTOOLS_SERVICE_NAME: props.serviceName } }),
     });
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level scoping.',
-    });
+    this.function = fn;
+    this.logGroup = logGroup;
 
     this.url = this.function.addFunctionUrl({
       authType: lambda.FunctionUrlAuthType.NONE,

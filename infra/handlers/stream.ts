@@ -48,7 +48,9 @@ const streamChunks = async (
   const fail = event.queryStringParameters?.fail;
   logger.info('Starting a stream', { fail });
   if (fail === 'before') {
-    throw new Error('Model endpoint refused the prompt: https://bot:s3cr3t-pa55@models.internal/v1 answered 401');
+    throw new Error(
+      'Model endpoint refused the prompt: https://bot:s3cr3t-pa55@models.internal/v1 answered 401',
+    );
   }
   return {
     statusCode: 200,

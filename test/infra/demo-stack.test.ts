@@ -18,7 +18,13 @@ import {
 } from '../../infra/demo-stack.js';
 import { gatewayErrorResponses } from '../../infra/gateway-responses.js';
 import { routes } from '../../infra/handlers/routes.js';
-import { cdkJson, type Resource, type SynthesizedDemo, synthDemo } from './synth-demo.js';
+import {
+  cdkJson,
+  FUNCTION_PATHS,
+  type Resource,
+  type SynthesizedDemo,
+  synthDemo,
+} from './synth-demo.js';
 
 const CONTRACT_KEYS = ['error', 'message', 'requestId', 'traceId'];
 const TRACE_ID = '1-5759e988-bd862e3fe1be46a994272793';
@@ -57,8 +63,8 @@ describe('cdk.json', () => {
 });
 
 describe('Lambda functions', () => {
-  it('has exactly one function per route', () => {
-    template.resourceCountIs('AWS::Lambda::Function', routes.length);
+  it('has exactly one function per route, and one behind the /stream function URL', () => {
+    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1);
   });
 
   it.each(routes.map((route) => route.path))('%s: Node.js 24, X-Ray active, JSON logs', (path) => {
@@ -79,11 +85,14 @@ describe('Lambda functions', () => {
   });
 
   it('loads no source map at run time (its first stack read cost /slow its deadline)', () => {
-    for (const route of routes) {
-      const fn = resources[functionLogicalId(route.path)] as Resource;
+    const functions = Object.entries(resources).filter(
+      ([, resource]) => resource.Type === 'AWS::Lambda::Function',
+    );
+    expect(functions).toHaveLength(routes.length + 1);
+    for (const [id, fn] of functions) {
       const variables = (fn.Properties.Environment as { Variables: Record<string, string> })
         .Variables;
-      expect(variables.NODE_OPTIONS ?? '', route.path).not.toContain('source-map');
+      expect(variables.NODE_OPTIONS ?? '', id).not.toContain('source-map');
     }
   });
 
@@ -265,10 +274,10 @@ describe('saved Logs Insights query', () => {
     }
     expect(props.QueryString).toContain('sort @timestamp asc');
     const expected = [
-      ...routes.map(
-        (route) =>
+      ...FUNCTION_PATHS.map(
+        (path) =>
           (
-            (resources[functionLogicalId(route.path)] as Resource).Properties.LoggingConfig as {
+            (resources[functionLogicalId(path)] as Resource).Properties.LoggingConfig as {
               LogGroup: { Ref: string };
             }
           ).LogGroup,

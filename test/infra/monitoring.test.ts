@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS_METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../../infra/demo-names.js';
 import { routes } from '../../infra/handlers/routes.js';
 import { LATEST_ERRORS_QUERY } from '../../infra/monitoring.js';
-import { type Resource, type SynthesizedDemo, synthDemo } from './synth-demo.js';
+import { FUNCTION_PATHS, type Resource, type SynthesizedDemo, synthDemo } from './synth-demo.js';
 
 let demo: SynthesizedDemo;
 
@@ -148,7 +148,8 @@ describe('dashboard', () => {
       ],
     ]);
     const durations = p99('AWS/Lambda', 'Duration');
-    expect(durations).toHaveLength(routes.length);
+    // Every route's function and the /stream one.
+    expect(durations).toHaveLength(routes.length + 1);
     for (const route of routes) {
       const id = demo.functionLogicalId(route.path);
       expect(
@@ -163,8 +164,8 @@ describe('dashboard', () => {
     expect(others).toEqual([]);
     const text = query?.properties.query as string;
     const sources = text.slice(0, text.indexOf(LATEST_ERRORS_QUERY[0] as string));
-    const groups = routes.map((route) => {
-      const fn = demo.resources[demo.functionLogicalId(route.path)] as Resource;
+    const groups = FUNCTION_PATHS.map((path) => {
+      const fn = demo.resources[demo.functionLogicalId(path)] as Resource;
       const ref = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
       return `SOURCE '<<${ref}>>'`;
     });

@@ -10,6 +10,10 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { DemoStack, functionId } from '../../infra/demo-stack.js';
+import { routes } from '../../infra/handlers/routes.js';
+
+/** Every path served by a function: the API's routes, then the `/stream` function URL. */
+export const FUNCTION_PATHS: readonly string[] = [...routes.map((route) => route.path), '/stream'];
 
 export type Resource = {
   Type: string;
@@ -56,7 +60,9 @@ export const synthDemo = (): SynthesizedDemo => {
     resources,
     ofType: (type) => Object.entries(resources).filter(([, resource]) => resource.Type === type),
     functionLogicalId: (path) => {
-      const id = logicalIdOf(stack.node.findChild(`${functionId(path)}Function`));
+      // The streamed route is a construct of its own, holding its function.
+      const parent = path === '/stream' ? stack.node.findChild('Stream') : stack;
+      const id = logicalIdOf(parent.node.findChild(`${functionId(path)}Function`));
       if (resources[id]?.Type !== 'AWS::Lambda::Function') throw new Error(`No function ${id}`);
       return id;
     },
