@@ -36,15 +36,22 @@ import {
 import { captureConsole, invoke, invokeErrorLine } from './invoke.js';
 import { openLogSink } from './log-sink.js';
 import { pageUrl, servePage } from './page.js';
-import { loadRoutes } from './route-table.js';
+import { type DemoHandler, loadRoutes } from './route-table.js';
+import { functionUrlEvent, loadStreamRoute } from './stream-route.js';
 
 // As Lambda sets it for on-demand environments: Powertools then logs `cold_start: true` on
 // the first invocation of each function (each route has its own, see ./route-table.ts).
 process.env.AWS_LAMBDA_INITIALIZATION_TYPE ||= 'on-demand';
+// As the stack sets it on every function (infra/route-function.ts).
+process.env.POWERTOOLS_METRICS_NAMESPACE ||= 'LambdaErrorNormalizerDemo';
 
 const HOST = '127.0.0.1';
 
 const handlers = await loadRoutes();
+const serveStream = await loadStreamRoute();
+/** The streamed route: a function URL in RESPONSE_STREAM mode on AWS (10 s timeout there). */
+const STREAM_PATH = '/stream';
+const STREAM_TIMEOUT_MS = 10_000;
 const logFile = localLogFile(undefined);
 const sink = openLogSink(logFile);
 captureConsole();
@@ -59,6 +66,36 @@ const handle = async (req: IncomingMessage, res: ServerResponse, port: number): 
   const route = method === 'GET' ? handlers.get(path) : undefined;
   let requestId: string | undefined;
   let answer: Answer | undefined;
+
+  if (method === 'GET' && path === STREAM_PATH) {
+    // Streamed as the function writes it; the access line then has no length to tell.
+    requestId = newRequestId();
+    const request = {
+      method,
+      url: req.url ?? '/',
+      rawHeaders: req.rawHeaders,
+      body: Buffer.alloc(0),
+    };
+    const event = functionUrlEvent(
+      { ...request, sourceIp: req.socket.remoteAddress ?? HOST, port },
+      traceHeader,
+    );
+    const context = lambdaContext('stream', requestId, Date.now(), STREAM_TIMEOUT_MS);
+    const streamed: DemoHandler = (e, c) => serveStream(e as unknown as typeof event, c, res);
+    try {
+      await invoke(streamed, event as never, context, traceHeader, STREAM_TIMEOUT_MS);
+    } catch (error) {
+      process.stdout.write(`${invokeErrorLine(requestId, error)}\n`);
+      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json' });
+      res.end();
+    }
+    const status = res.statusCode;
+    const latencyMs = Math.round(performance.now() - started);
+    process.stdout.write(
+      `${accessLine({ apiRequestId, requestId, traceId, ip: req.socket.remoteAddress, method, path, matched: true, status, httpVersion: req.httpVersion, responseLength: 0, latencyMs })}\n`,
+    );
+    return;
+  }
 
   const body = await readBody(req);
   if (body === undefined) {
