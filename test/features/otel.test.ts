@@ -250,11 +250,12 @@ describe('OpenTelemetry span of an answered error', () => {
     expect(missed.span.attributes).toMatchObject({ 'http.response.status_code': 404 });
   });
 
-  it('Powertools Tracer beside OTel: both given, the answer and the span are right', async () => {
+  it('a Powertools Tracer that is off (outside Lambda) beside OTel: answer and span right', async () => {
     const { root, header } = newTrace();
     process.env._X_AMZN_TRACE_ID = header;
-    // Outside Lambda the tracer is off (no daemon): its calls must not disturb the span.
+    // Outside Lambda the tracer is off: it must not disturb the span (both on: otel-beside-xray).
     const tracer = new Tracer({ serviceName: 'otel-test', enabled: true });
+    expect(tracer.isTracingEnabled()).toBe(false);
     const { result, body, span } = await invokeInSpan(
       viaMiddy(() => new Error(SECRET_URL), { tracer }),
     );
