@@ -111,6 +111,22 @@ describe('Errors metric (real Powertools Metrics, EMF on stdout)', () => {
     expect(strayLines()).toEqual([]);
   });
 
+  it("keeps the app's default dimensions in both sets, still without a warning", async () => {
+    const metrics = new Metrics({
+      namespace: NAMESPACE,
+      serviceName: SERVICE,
+      defaultDimensions: { environment: 'prod' },
+    });
+    await call(failing(() => new Error('boom'), metrics));
+    const [emf] = emfLines();
+    expect(emf?._aws.CloudWatchMetrics[0]?.Dimensions.map((set) => [...set].sort())).toEqual([
+      ['code', 'environment', 'service', 'statusClass'],
+      ['environment', 'service', 'statusClass'],
+    ]);
+    expect(emf).toMatchObject({ environment: 'prod', statusClass: '5xx', Errors: 1 });
+    expect(strayLines()).toEqual([]);
+  });
+
   it('emits one datapoint per answered error, none for a success', async () => {
     const metrics = newMetrics();
     let fail = true;
