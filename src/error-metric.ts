@@ -17,8 +17,11 @@ export const countError = (
 ): void => {
   const statusClass = incident.status >= 500 ? '5xx' : '4xx';
   const single = metrics.singleMetric();
+  // Every dimension set carries the defaults, so `statusClass` is one: [service, statusClass,
+  // code] and, from the empty set, [service, statusClass]. Set twice (as a dimension and in a
+  // set), Powertools would write two warnings to stderr on every error.
+  single.setDefaultDimensions({ statusClass });
   single.addDimension('code', incident.code);
-  single.addDimension('statusClass', statusClass);
-  single.addDimensions({ statusClass });
+  single.addDimensions({});
   single.addMetric(ERROR_METRIC, 'Count', 1);
 };

@@ -23,6 +23,12 @@ const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000 } as const;
 /** An ISO 8601 date-time with an explicit offset: a zoneless time would depend on the host's TZ. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** `Date` rolls 2026-02-30 over to March 2 instead of refusing it; a typo must not move the end. */
+const isCalendarDay = (text: string): boolean => {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+};
+
 const parse = (value: string | Date, where: string, door: string): Date => {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new TypeError(`${door}: ${where} is an invalid Date`);
@@ -35,7 +41,7 @@ const parse = (value: string | Date, where: string, door: string): Date => {
     return new Date(Date.now() + Number(duration[1]) * UNIT_MS[unit]);
   }
   const end = ISO_WITH_OFFSET.test(text) ? new Date(text) : undefined;
-  if (end === undefined || Number.isNaN(end.getTime())) {
+  if (end === undefined || Number.isNaN(end.getTime()) || !isCalendarDay(text)) {
     throw new TypeError(
       `${door}: ${where} must be an ISO 8601 end time with an offset (2026-11-29T06:00:00Z) or a duration (90s, 15m, 2h), got ${JSON.stringify(text.slice(0, 64))}`,
     );

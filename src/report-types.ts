@@ -10,10 +10,11 @@ export type ErrorTracer = Pick<Tracer, 'isTracingEnabled' | 'getSegment'>;
 
 /**
  * The part of Powertools Metrics the middleware calls: `singleMetric()` and, on what it
- * returns, `addDimension`, `addDimensions` and `addMetric`.
+ * returns, `setDefaultDimensions`, `addDimension`, `addDimensions` and `addMetric`.
  */
 export interface ErrorMetrics {
   singleMetric(): {
+    setDefaultDimensions(dimensions: Record<string, string>): unknown;
     addDimension(name: string, value: string): unknown;
     addDimensions(dimensions: Record<string, string>): unknown;
     addMetric(name: string, unit: 'Count', value: number): unknown;
