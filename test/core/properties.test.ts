@@ -23,6 +23,7 @@ const GENERIC_5XX = new Set([
   'An upstream service failed to answer.',
   'The service is busy. Retry later.',
   'The request took too long to complete.',
+  'This operation is not implemented.',
 ]);
 const ROOT = /^1-[0-9a-f]{8}-[0-9a-f]{24}$/;
 
