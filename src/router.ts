@@ -23,7 +23,13 @@ export interface RouterErrorContext {
 export const routerErrorHandler = (
   options: ErrorNormalizerOptions = {},
 ): ((error: Error, requestContext: RouterErrorContext) => Promise<Response>) => {
-  const core = createCore(options, 'routerErrorHandler');
+  // An error handler runs after the route did: too late to hold requests for maintenance.
+  if (options.maintenance !== undefined && options.maintenance !== false) {
+    throw new TypeError(
+      'routerErrorHandler: "maintenance" cannot act from an error handler; wrap app.resolve with withErrorNormalizer({ maintenance }) instead',
+    );
+  }
+  const core = createCore({ ...options, maintenance: false }, 'routerErrorHandler');
   return async (error, requestContext) => {
     await core.ready;
     const { event, context } = requestContext;

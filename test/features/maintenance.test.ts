@@ -198,7 +198,6 @@ describe('maintenance values', () => {
     for (const build of [
       () => errorNormalizer({ maintenance: value }),
       () => withErrorNormalizer(async () => OK, { maintenance: value }),
-      () => routerErrorHandler({ maintenance: value }),
     ]) {
       expect(build).toThrow(TypeError);
       expect(build).toThrow(/"maintenance" must be an ISO 8601 end time with an offset/);
@@ -238,6 +237,13 @@ describe('maintenance values', () => {
 });
 
 describe('the Router door', () => {
+  it('refuses a maintenance option it could not act on, saying what to do instead', () => {
+    expect(() => routerErrorHandler({ maintenance: '15m' })).toThrow(
+      'routerErrorHandler: "maintenance" cannot act from an error handler; wrap app.resolve with withErrorNormalizer({ maintenance }) instead',
+    );
+    expect(() => routerErrorHandler({ maintenance: false })).not.toThrow();
+  });
+
   it('does no maintenance itself; wrapping app.resolve in withErrorNormalizer does', async () => {
     const handler = vi.fn(async () => ({ statusCode: 200, body: '{}' }));
     const app = new Router();
