@@ -1,4 +1,4 @@
-// peers: @middy/core @aws-lambda-powertools/tracer
+// peers: @middy/core @aws-lambda-powertools/tracer@2.35.0 @aws-lambda-powertools/event-handler @aws-lambda-powertools/metrics
 // with: typescript@5.9.3 @types/node@22 @types/aws-lambda @middy/http-cors@7 @middy/util@7
 //
 // The README's examples (examples/*.ts) as a user would have them: compiled with strict tsc
@@ -55,7 +55,11 @@ for (const name of compiled ? names : []) {
   );
   const root = startTrace();
   const context = lambdaContext();
-  const answer = await handler(fixture('apigw-request.json'), context);
+  // Real REST events carry `isBase64Encoded` (the Router needs it); the public sample does not.
+  const answer = await handler(
+    { ...fixture('apigw-request.json'), isBase64Encoded: false },
+    context,
+  );
   const ok =
     Number.isInteger(answer?.statusCode) &&
     typeof answer.body === 'string' &&
