@@ -3,7 +3,8 @@
  * by plain `node`: no tsx loader and no source-mapped stack traces in the measured code, as in
  * a deployed Lambda bundle. Its stdout and stderr go to /dev/null, so the logger's writes cost
  * what a write costs but print nothing; the result comes back over IPC.
- * BENCH_DEBUG=1 shows the worker's output instead.
+ * BENCH_DEBUG=1 shows the worker's output instead. BENCH_CPU_PROF=1 runs each worker under
+ * `node --cpu-prof` and leaves its profile in bench/.tmp/profiles/ (open it in Chrome DevTools).
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { build } from 'esbuild';
 
 export const TMP = fileURLToPath(new URL('./.tmp/', import.meta.url));
 const DISCARD = process.env.BENCH_DEBUG ? 'inherit' : 'ignore';
+const PROFILE = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${TMP}profiles`] : [];
 
 /** Lambda-like environment: no Powertools dev mode, an X-Ray trace id as Lambda sets it. */
 export const workerEnv = (): NodeJS.ProcessEnv => {
@@ -39,7 +41,7 @@ export const runWorker = async <T>(name: string, nodeArgs: string[] = []): Promi
   });
   return new Promise((resolve, reject) => {
     const child = fork(outfile, [], {
-      execArgv: nodeArgs,
+      execArgv: [...nodeArgs, ...PROFILE],
       env: workerEnv(),
       stdio: [DISCARD, DISCARD, DISCARD, 'ipc'],
     });

@@ -1,6 +1,6 @@
 /**
  * What every measurement shares: the real API Gateway REST event, a Lambda-like context, the
- * handlers, one Powertools Logger and the three stacks under comparison.
+ * handlers, one Powertools Logger and the stacks under comparison (paired in pairs.ts).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
@@ -8,6 +8,7 @@ import httpErrorHandler from '@middy/http-error-handler';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import apigwRequest from '../../shared/aws-events/apigw-request.json' with { type: 'json' };
 import { errorNormalizer } from '../src/index.js';
+import { byHandErrorMiddleware } from './by-hand.js';
 
 export const event = apigwRequest as unknown as APIGatewayProxyEvent;
 
@@ -38,15 +39,25 @@ export const failingHandler = async (_e: APIGatewayProxyEvent): Promise<APIGatew
 };
 
 export type Invoke = (e: APIGatewayProxyEvent, c: Context) => Promise<unknown>;
-type Handler = typeof okHandler;
+export type Handler = typeof okHandler;
+
+/** A handler wrapped one way, by a name unique among the stacks measured together. */
+export interface Stack {
+  name: string;
+  build: (handler: Handler) => Invoke;
+}
 
 /** One logger for every stack; where it writes (a discarded stream) is up to the process. */
 export const logger = new Logger({ serviceName: 'bench' });
 
 export const stacks = {
-  normalizer: (h: Handler): Invoke => middy(h).use(errorNormalizer({ logger })),
+  normalizer: { name: 'normalizer', build: (h) => middy(h).use(errorNormalizer({ logger })) },
   // Same logger, same single log call per failure.
-  peer: (h: Handler): Invoke =>
-    middy(h).use(httpErrorHandler({ logger: (error) => logger.error('Unhandled error', error) })),
-  bare: (h: Handler): Invoke => middy(h),
-};
+  peer: {
+    name: 'peer',
+    build: (h) =>
+      middy(h).use(httpErrorHandler({ logger: (error) => logger.error('Unhandled error', error) })),
+  },
+  byHand: { name: 'byHand', build: (h) => middy(h).use(byHandErrorMiddleware(logger)) },
+  bare: { name: 'bare', build: (h) => middy(h) },
+} satisfies Record<string, Stack>;

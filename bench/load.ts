@@ -1,8 +1,10 @@
 /**
  * `npm run load`: a bounded load test of the local demo (see bench/load-run.ts). Starts the demo
  * server on 127.0.0.1 (free port, fresh log file in a temp dir), warms it up, sends the mixed
- * load with autocannon, prints the figures and checks, writes them to bench/load-results.json,
- * stops the server, and exits 1 if any check fails (2 on bad options or a failed run).
+ * load with autocannon, prints the figures and checks, writes them to
+ * bench/.tmp/load-results.json (not tracked; `--save`: the tracked bench/load-results.json, the
+ * record behind the README's table), stops the server, and exits 1 if any check fails (2 on bad
+ * options or a failed run).
  *
  *   npm run load -- --requests 20000 --connections 50 --warmup 500 --slow 10 --time-limit 120
  *
@@ -10,13 +12,16 @@
  * LOAD_SLOW, LOAD_TIME_LIMIT, LOAD_HEAP_LIMIT_MIB, LOAD_RSS_LIMIT_MIB, LOAD_OUT; flags win.
  * `--keep` keeps the temp dir (log file and server console); it is kept anyway on failure.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_OPTIONS, formatFigures, type LoadOptions, runLoad } from './load-run.js';
+import { DEFAULT_OPTIONS, type LoadOptions } from './load-options.js';
+import { formatFigures } from './load-report.js';
+import { runLoad } from './load-run.js';
 
 const USAGE = `usage: npm run load -- [--requests N] [--connections N] [--warmup N] [--slow N]
-       [--time-limit SEC] [--heap-limit MIB] [--rss-limit MIB] [--out FILE | --no-out] [--keep]`;
+       [--time-limit SEC] [--heap-limit MIB] [--rss-limit MIB] [--out FILE | --save | --no-out] [--keep]`;
 
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -32,6 +37,7 @@ const flags = {
   'heap-limit': { type: 'string' },
   'rss-limit': { type: 'string' },
   out: { type: 'string' },
+  save: { type: 'boolean' },
   'no-out': { type: 'boolean' },
   keep: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -77,13 +83,15 @@ const options: LoadOptions = {
   keepFiles: values.keep === true,
   progress: (line) => process.stdout.write(`${line}\n`),
 };
+if ([values.out !== undefined, values.save, values['no-out']].filter(Boolean).length > 1) {
+  fail('--out, --save and --no-out exclude each other');
+}
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const out = values['no-out']
   ? undefined
-  : resolve(
-      values.out ??
-        process.env.LOAD_OUT ??
-        new URL('./load-results.json', import.meta.url).pathname,
-    );
+  : values.save
+    ? here('./load-results.json')
+    : resolve(values.out ?? process.env.LOAD_OUT ?? here('./.tmp/load-results.json'));
 
 let figures: Awaited<ReturnType<typeof runLoad>>;
 try {
@@ -95,6 +103,7 @@ try {
 
 process.stdout.write(`\n${formatFigures(figures)}`);
 if (out !== undefined) {
+  mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
   process.stdout.write(`figures written to ${out}\n`);
 }

@@ -26,7 +26,7 @@ const settledHeap = (): number => {
 };
 
 await reply<MemoryResult>(async () => {
-  const invoke = stacks.normalizer(failingHandler);
+  const invoke = stacks.normalizer.build(failingHandler);
   for (let i = 0; i < 10_000; i++) await invoke(event, context); // warm-up: JIT, lazy state
   const heap = [settledHeap()];
   const start = performance.now();

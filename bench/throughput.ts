@@ -1,44 +1,27 @@
 /**
- * Worker (run with --expose-gc): the success path and the error path of each stack (method:
- * rounds.ts). Each path has a control pair of two stacks that do the same work, whose ratio
- * should be 1: how far it strays is the noise floor of that run.
+ * Worker (run with --expose-gc): the success path and the error path of every stack named in
+ * pairs.ts (method: rounds.ts), with the per-round ratio of each pair. Each path has a control
+ * pair of two stacks that do the same work, whose ratio should be 1: how far it strays is the
+ * noise floor of that run.
  */
 import { reply } from './child.js';
-import { failingHandler, okHandler, stacks } from './fixtures.js';
+import { failingHandler, type Handler, okHandler } from './fixtures.js';
+import { PAIRS, type Path, stacksOf } from './pairs.js';
 import { measurePath, type PathResult } from './rounds.js';
 
-export interface ThroughputResult {
-  success: PathResult;
-  error: PathResult;
-}
+export type ThroughputResult = Record<Path, PathResult>;
 
-await reply<ThroughputResult>(async () => {
-  const success = await measurePath(
-    {
-      normalizer: stacks.normalizer(okHandler),
-      peer: stacks.peer(okHandler),
-      bare: stacks.bare(okHandler),
-    },
-    [
-      ['normalizer', 'peer'],
-      ['normalizer', 'bare'],
-      // Control: http-error-handler has no success-path hook; the same work as bare middy.
-      ['peer', 'bare'],
-    ],
-    { gcBetweenBatches: true },
+const measure = (path: Path, handler: Handler, gcBetweenBatches: boolean) =>
+  measurePath(
+    Object.fromEntries(stacksOf(path).map((stack) => [stack.name, stack.build(handler)])),
+    PAIRS.filter((pair) => pair.path === path).map((pair) => [
+      pair.subject.name,
+      pair.baseline.name,
+    ]),
+    { gcBetweenBatches },
   );
-  const error = await measurePath(
-    {
-      normalizer: stacks.normalizer(failingHandler),
-      peer: stacks.peer(failingHandler),
-      peer2: stacks.peer(failingHandler),
-    },
-    [
-      ['normalizer', 'peer'],
-      // Control: a second, identical http-error-handler stack.
-      ['peer2', 'peer'],
-    ],
-    { gcBetweenBatches: false },
-  );
-  return { success, error };
-});
+
+await reply<ThroughputResult>(async () => ({
+  success: await measure('success', okHandler, true),
+  error: await measure('error', failingHandler, false),
+}));

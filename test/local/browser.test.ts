@@ -1,19 +1,21 @@
 /**
  * The local demo's page in a real browser: `npm run demo` as a child process, its page opened in
- * headless Chromium (Debian's `chromium`, driven by playwright-core; .ci/run installs it), and
- * the page, on another origin than the API, reading the trace id of a 500 from its
- * `X-Trace-Id` header, which a cross-origin script can only read when CORS exposes it.
+ * headless Chromium (the binary shipped inside the npm package `@sparticuz/chromium`, driven by
+ * playwright-core: no system package needed), and the page, on another origin than the API,
+ * reading the trace id of a 500 from its `X-Trace-Id` header, which a cross-origin script can
+ * only read when CORS exposes it.
  *
  * DEMO_PAGE_SCREENSHOT=/tmp/demo-page.png saves a screenshot of the page after the /boom click.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import Chromium from '@sparticuz/chromium';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TRACE_ID = /^1-[0-9a-f]{8}-[0-9a-f]{24}$/;
 
 const dir = mkdtempSync(join(tmpdir(), 'len-browser-'));
@@ -22,18 +24,39 @@ const logFile = join(dir, 'logs.jsonl');
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
 let page: Page;
+let executablePath: string;
 let apiBase: string;
 let pageUrl: string;
 let output = '';
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: this test needs Debian's chromium package ` +
-        '(apt-get install -y chromium; .ci/run installs it when missing).',
-    );
+/** The major version of `@sparticuz/chromium`, which is the major version of the Chromium it ships. */
+const packagedMajor = (): string => {
+  const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
+  const manifest = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8'));
+  return String(manifest.version).split('.')[0] ?? '';
+};
+
+/**
+ * Unpacks the packaged Chromium into this run's own directory. The package unpacks into
+ * `os.tmpdir()` and reuses whatever `chromium` it finds there, so with the shared /tmp a run
+ * could start a binary another run is still writing, or a stale one of another version.
+ */
+const unpackChromium = async (): Promise<string> => {
+  const target = join(dir, 'chromium-bin');
+  mkdirSync(target);
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = target;
+  try {
+    return await Chromium.executablePath();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
   }
+};
+
+beforeAll(async () => {
+  executablePath = await unpackChromium();
   server = spawn('npm', ['run', 'demo'], {
     cwd: process.cwd(),
     env: { ...process.env, PORT: '0', PAGE_PORT: '0', DEMO_LOG_FILE: logFile },
@@ -57,19 +80,10 @@ beforeAll(async () => {
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`demo exited (${code}):\n${output}`)));
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // The package's flags, less `--disable-web-security`: with it the browser ignores CORS, which
+  // is what these tests are about.
+  const args = Chromium.args.filter((flag) => flag !== '--disable-web-security');
+  browser = await chromium.launch({ executablePath, args, headless: true });
   page = await browser.newPage({ viewport: { width: 900, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(pageUrl);
@@ -103,6 +117,12 @@ const fetchInPage = (url: string) =>
   }, url);
 
 describe('the demo page, in headless Chromium', () => {
+  it('runs the Chromium shipped in @sparticuz/chromium, not a system one', () => {
+    expect(executablePath).toBe(join(dir, 'chromium-bin', 'chromium'));
+    expect(executablePath).not.toBe('/usr/bin/chromium');
+    expect(browser?.version().split('.')[0]).toBe(packagedMajor());
+  });
+
   it('is served from another origin than the API', async () => {
     expect(new URL(pageUrl).origin).not.toBe(new URL(apiBase).origin);
     expect(await text('page-origin')).toBe(new URL(pageUrl).origin);

@@ -1,19 +1,15 @@
 /**
- * The load harness of `npm run load` (bench/load-run.ts), tested on a small bound: the same code
+ * The load harness of `npm run load` (bench/load-run.ts and the load-*.ts files it runs), tested on a small bound: the same code
  * path (demo server as a child process, warm-up, autocannon mix with /slow alongside, log file
  * and memory checks, server stopped), then its checks fed answers and log lines that break the
  * contract, so that a run passing them means something.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  type Answer,
-  checkAnswer,
-  checkLogLines,
-  type LoadFigures,
-  MIX,
-  runLoad,
-  type TraceLines,
-} from '../../bench/load-run.js';
+import { type Answer, checkAnswer } from '../../bench/load-contract.js';
+import type { LoadFigures } from '../../bench/load-figures.js';
+import { checkLogLines, type TraceLines } from '../../bench/load-logs.js';
+import { MIX } from '../../bench/load-options.js';
+import { runLoad } from '../../bench/load-run.js';
 
 const alive = (pid: number): boolean => {
   try {
