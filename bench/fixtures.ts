@@ -7,7 +7,7 @@ import middy from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import apigwRequest from '../../shared/aws-events/apigw-request.json' with { type: 'json' };
-import { errorNormalizer } from '../src/index.js';
+import { errorNormalizer, withErrorNormalizer } from '../src/index.js';
 import { byHandErrorMiddleware } from './by-hand.js';
 
 export const event = apigwRequest as unknown as APIGatewayProxyEvent;
@@ -60,4 +60,7 @@ export const stacks = {
   },
   byHand: { name: 'byHand', build: (h) => middy(h).use(byHandErrorMiddleware(logger)) },
   bare: { name: 'bare', build: (h) => middy(h) },
+  // The plain-handler door, and the handler as Lambda would call it without any wrapper.
+  wrapped: { name: 'wrapped', build: (h) => withErrorNormalizer(h, { logger }) },
+  plain: { name: 'plain', build: (h) => h },
 } satisfies Record<string, Stack>;

@@ -44,6 +44,14 @@ export const PAIRS: readonly Pair[] = [
     limit: 1.25,
   },
   {
+    // The plain door's success path: a maintenance check and the result check, no framework.
+    label: 'success: withErrorNormalizer / bare handler',
+    path: 'success',
+    subject: stacks.wrapped,
+    baseline: stacks.plain,
+    limit: 1.25,
+  },
+  {
     // http-error-handler has no success-path hook: the same work as bare middy.
     label: 'success control: http-error-handler / bare middy',
     path: 'success',

@@ -63,8 +63,21 @@ export function* errorChain(error: unknown): Generator<unknown> {
   }
 }
 
+/**
+ * The chain of the value `classify` is classifying now: three default rules walk it, so it is
+ * read once per classification (and never kept past it: a thrown object may be thrown again
+ * with another cause).
+ */
+let walking: { error: unknown; links: unknown[] | undefined } | undefined;
+
+const chainOf = (error: unknown): Iterable<unknown> => {
+  if (walking === undefined || walking.error !== error) return errorChain(error);
+  walking.links ??= [...errorChain(error)];
+  return walking.links;
+};
+
 const someInChain = (error: unknown, test: (link: unknown) => boolean): boolean => {
-  for (const link of errorChain(error)) if (test(link)) return true;
+  for (const link of chainOf(error)) if (test(link)) return true;
   return false;
 };
 
@@ -261,6 +274,20 @@ export const classify = (
   rules: readonly ErrorRule[],
   defaultRetryAfter: number,
   problems: ClassifyProblem[] = [],
+): Classification => {
+  walking = { error, links: undefined };
+  try {
+    return firstAnswer(error, rules, defaultRetryAfter, problems);
+  } finally {
+    walking = undefined;
+  }
+};
+
+const firstAnswer = (
+  error: unknown,
+  rules: readonly ErrorRule[],
+  defaultRetryAfter: number,
+  problems: ClassifyProblem[],
 ): Classification => {
   for (let index = 0; index < rules.length; index++) {
     try {

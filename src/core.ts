@@ -34,10 +34,11 @@ export type FailureKind = Incident['kind'];
 /** What the doors call. */
 export interface NormalizerCore {
   /**
-   * Settles once the optional OpenTelemetry API is loaded or known absent. Asynchronous doors
-   * await it before answering, so even the first error of a cold start reaches the span.
+   * The pending load of the optional OpenTelemetry API, or `undefined` when there is nothing to
+   * wait for. Asynchronous doors await it before answering, so even the first error of a cold
+   * start reaches the span.
    */
-  ready: Promise<void>;
+  ready(): Promise<void> | undefined;
   /**
    * The answer to `thrown` for an HTTP request, logged, traced and counted once; `undefined`
    * when `event` is not a request to answer (the caller re-throws `thrown` untouched).
@@ -70,6 +71,7 @@ export const createCore = (
   const redact = compileRedaction(options.redaction);
   const window = maintenanceWindow(options.maintenance, door);
   if (tracer !== undefined) guardTracer(tracer, redact);
+  if (openTelemetry) void loadOpenTelemetry();
 
   const traceId = (event: unknown): string | null =>
     traceIdFor(event, openTelemetry ? activeSpanTraceId : undefined);
@@ -94,7 +96,7 @@ export const createCore = (
   };
 
   return {
-    ready: openTelemetry ? loadOpenTelemetry() : Promise.resolve(),
+    ready: openTelemetry ? loadOpenTelemetry : () => undefined,
 
     answer(thrown, event, context, kind = 'uncaught_error') {
       const source = eventSourceOf(event);

@@ -91,13 +91,17 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
         request.response = response as TResult;
       });
     },
-    onError: async (request) => {
-      await core.ready;
-      // Another middleware has answered already; respect it, as Middy's own handlers do.
-      if (request.response !== undefined) return;
-      // Not an HTTP request to answer: leave the error in place so Middy re-throws it to Lambda.
-      const result = answerOf(request);
-      if (result !== undefined) request.response = result as TResult;
+    onError: (request) => {
+      const answer = (): void => {
+        // Another middleware has answered already; respect it, as Middy's own handlers do.
+        if (request.response !== undefined) return;
+        // Not an HTTP request to answer: leave the error so Middy re-throws it to Lambda.
+        const result = answerOf(request);
+        if (result !== undefined) request.response = result as TResult;
+      };
+      // Synchronous unless the OpenTelemetry API is still loading (the first error at most).
+      const pending = core.ready();
+      return pending === undefined ? answer() : pending.then(answer);
     },
   };
 };

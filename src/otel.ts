@@ -1,8 +1,9 @@
 /**
  * OpenTelemetry, when the app has it. `@opentelemetry/api` is an optional peer: it is imported
- * lazily, once per process, and an app without it loads nothing (bundlers leave a failed
- * dynamic import inside `try` alone). The API finds the span that ADOT's layer or the app's own
- * SDK made active, whichever copy of the API registered it.
+ * lazily, once per process, and only once an SDK (ADOT's layer or the app's own) has registered
+ * itself with the API; without one there is no span to record on, so an app without
+ * OpenTelemetry loads nothing, at start or per request (bundlers leave a failed dynamic import
+ * inside `try` alone). The API then finds the active span, whichever copy registered it.
  */
 import type { Incident } from './report-types.js';
 
@@ -22,15 +23,29 @@ interface OtelSpan {
 
 let api: OtelApi | undefined;
 let loading: Promise<void> | undefined;
+let loaded = false;
 
-/** Starts loading the API (once per process); resolves when it is loaded or known absent. */
-export const loadOpenTelemetry = (): Promise<void> => {
-  loading ??= (async () => {
+/**
+ * Where every copy of `@opentelemetry/api` 1.x registers the SDK's providers (the API's own
+ * cross-copy contract). Read for its presence only: it says whether there is anything to load.
+ */
+const API_REGISTRY = Symbol.for('opentelemetry.js.api.1');
+
+/**
+ * Loads the API once an SDK has registered with it (once per process). Returns the pending
+ * load for callers that can wait, or `undefined` when there is nothing to wait for.
+ */
+export const loadOpenTelemetry = (): Promise<void> | undefined => {
+  if (loaded) return undefined;
+  if (loading !== undefined) return loading;
+  if ((globalThis as Record<symbol, unknown>)[API_REGISTRY] === undefined) return undefined;
+  loading = (async () => {
     try {
       api = (await import('@opentelemetry/api')) as unknown as OtelApi;
     } catch {
       api = undefined;
     }
+    loaded = true;
   })();
   return loading;
 };

@@ -31,7 +31,7 @@ export const routerErrorHandler = (
   }
   const core = createCore({ ...options, maintenance: false }, 'routerErrorHandler');
   return async (error, requestContext) => {
-    await core.ready;
+    await core.ready();
     const { event, context } = requestContext;
     const answer = core.answer(error, event, context);
     // The Router resolves HTTP events only; anything else goes back to it as it came.

@@ -47,12 +47,12 @@ export const withErrorNormalizer = <TEvent, TResult>(
     try {
       result = await handler(event, context);
     } catch (thrown) {
-      await core.ready;
+      await core.ready();
       return answered(core.answer(thrown, event, context), event, thrown);
     }
     const rejected = malformedResult(event, result);
     if (rejected === undefined) return result;
-    await core.ready;
+    await core.ready();
     return answered(core.answer(rejected, event, context, 'malformed_result'), event, rejected);
   };
 };
