@@ -49,9 +49,11 @@ export class StreamFunctionUrl extends Construct {
         exposedHeaders: ['X-Trace-Id', 'X-Request-Id'],
       },
     });
-    new CfnOutput(this, 'Url', {
+    const output = new CfnOutput(this, 'Url', {
       description: 'Streamed demo route: append ?fail=before or ?fail=after to break it.',
       value: this.url.url,
     });
+    // A stable output name, as the stack's others: scripts read it.
+    output.overrideLogicalId('StreamUrl');
   }
 }

@@ -42,7 +42,10 @@ const expectAnswer = ({ root, outcome }: Invoked, status: number): void => {
   expect(result.body).not.toContain('s3cr3t');
 };
 
-/** Whether every invocation's lines came: one at least, and the incident line of a failure. */
+/**
+ * Whether every invocation's lines came: one at least, the incident line of a failure, and its
+ * `Errors` datapoint (written just after the incident line).
+ */
 const allLinesIn =
   (invoked: Invoked[], status: number) =>
   (lines: Json[]): boolean =>
@@ -50,14 +53,21 @@ const allLinesIn =
       ({ root, outcome }) =>
         lines.some((line) => line.function_request_id === outcome.requestId) &&
         (status < 400 || lines.some((line) => line.traceId === root)),
-    );
+    ) && lines.filter((line) => '_aws' in line).length >= (status < 400 ? 0 : invoked.length);
 
 /**
  * Every line the function wrote belongs to exactly one invocation and carries that
  * invocation's trace id and request id; each invocation wrote its lines, and each failure its
  * one incident line.
  */
-const expectLines = (lines: Json[], invoked: Invoked[], status: number): void => {
+const expectLines = (written: Json[], invoked: Invoked[], status: number): void => {
+  // The `Errors` datapoints (EMF, one per answered error) carry only their bounded dimensions.
+  const datapoints = written.filter((line) => '_aws' in line);
+  expect(datapoints).toHaveLength(status < 400 ? 0 : invoked.length);
+  for (const datapoint of datapoints) {
+    expect(datapoint).toMatchObject({ Errors: 1, statusClass: status >= 500 ? '5xx' : '4xx' });
+  }
+  const lines = written.filter((line) => !('_aws' in line));
   const rootOf = new Map(invoked.map(({ root, outcome }) => [outcome.requestId, root]));
   for (const line of lines) {
     // Powertools names the request id `function_request_id`; the runtime's own lines `requestId`.
