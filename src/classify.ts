@@ -6,7 +6,8 @@
  * the helpers here read it through `read()`, which survives throwing getters and proxies.
  */
 
-import { isObject, read } from './describe-error.js';
+import { read } from './describe-error.js';
+import { someInChain, walkingChainOf } from './error-chain.js';
 import { statusText } from './status-text.js';
 
 /** What a rule decides about a thrown value. */
@@ -40,46 +41,6 @@ export interface Classification {
   message?: string;
   retryAfter?: number;
 }
-
-const MAX_CHAIN = 8;
-
-/**
- * Yields the thrown value, then its `cause` chain and `AggregateError` members, breadth-first,
- * bounded and cycle-safe. `fetch` wraps a refused connection as `TypeError: fetch failed` with
- * the socket error in `cause`, so network rules must look below the surface.
- */
-export function* errorChain(error: unknown): Generator<unknown> {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0 && seen.size < MAX_CHAIN) {
-    const current = queue.shift();
-    if (!isObject(current) || seen.has(current)) continue;
-    seen.add(current);
-    yield current;
-    const cause = read(current, 'cause');
-    if (cause !== undefined) queue.push(cause);
-    const errors = read(current, 'errors');
-    if (Array.isArray(errors)) queue.push(...errors.slice(0, 4));
-  }
-}
-
-/**
- * The chain of the value `classify` is classifying now: three default rules walk it, so it is
- * read once per classification (and never kept past it: a thrown object may be thrown again
- * with another cause).
- */
-let walking: { error: unknown; links: unknown[] | undefined } | undefined;
-
-const chainOf = (error: unknown): Iterable<unknown> => {
-  if (walking === undefined || walking.error !== error) return errorChain(error);
-  walking.links ??= [...errorChain(error)];
-  return walking.links;
-};
-
-const someInChain = (error: unknown, test: (link: unknown) => boolean): boolean => {
-  for (const link of chainOf(error)) if (test(link)) return true;
-  return false;
-};
 
 const stringProp = (value: unknown, key: string): string | undefined => {
   const prop = read(value, key);
@@ -275,12 +236,7 @@ export const classify = (
   defaultRetryAfter: number,
   problems: ClassifyProblem[] = [],
 ): Classification => {
-  walking = { error, links: undefined };
-  try {
-    return firstAnswer(error, rules, defaultRetryAfter, problems);
-  } finally {
-    walking = undefined;
-  }
+  return walkingChainOf(error, () => firstAnswer(error, rules, defaultRetryAfter, problems));
 };
 
 const firstAnswer = (

@@ -1,0 +1,51 @@
+/**
+ * The house rules that a reader relies on: no source file over 300 lines, and no import
+ * circle among the library's modules (type imports included: a circle of types is still two
+ * modules that cannot be read apart).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/lambda.js';
+
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sources(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+
+const localImports = (file: string): string[] =>
+  [...readFileSync(file, 'utf8').matchAll(/\b(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)\.js'/g)].map(
+    (match) => resolve(dirname(file), `${match[1]}.ts`),
+  );
+
+describe('house rules', () => {
+  it.each(['src', 'infra', 'bench'])('no file in %s/ is over 300 lines', (folder) => {
+    const long = sources(join(repoRoot, folder))
+      .map((file) => [relative(repoRoot, file), readFileSync(file, 'utf8').split('\n').length - 1])
+      .filter(([, lines]) => (lines as number) > 300);
+    expect(long).toEqual([]);
+  });
+
+  it('src/ has no import circle', () => {
+    const files = sources(join(repoRoot, 'src'));
+    const graph = new Map(files.map((file) => [file, localImports(file)]));
+    const circles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, path: string[]): void => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        circles.push(
+          [...path.slice(path.indexOf(file)), file].map((f) => relative(repoRoot, f)).join(' -> '),
+        );
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) visit(file, []);
+    expect(circles).toEqual([]);
+  });
+});
