@@ -3,50 +3,20 @@
  * to a daemon socket this test opens on 127.0.0.1: the faulted segment must carry the trace id
  * of the response body, with and without `captureLambdaHandler`.
  */
-import { createSocket, type Socket } from 'node:dgram';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { Tracer as TracerType } from '@aws-lambda-powertools/tracer';
 import middy from '@middy/core';
 import { createError } from '@middy/util';
 import type { Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorNormalizer } from '../../src/index.js';
 import { captureOutput, fixture, lambdaContext, newTrace } from '../support/lambda.js';
+import { startXrayDaemon, type XrayDaemon } from '../support/xray-daemon.js';
 
-type XraySegment = {
-  name: string;
-  trace_id: string;
-  type?: string;
-  fault?: boolean;
-  error?: boolean;
-  cause?: { exceptions: Array<{ message: string; type: string }> };
-};
-
-let daemon: Socket;
-const received: XraySegment[] = [];
-let tracer: TracerType;
-let captureLambdaHandler: typeof import('@aws-lambda-powertools/tracer/middleware').captureLambdaHandler;
+let daemon: XrayDaemon;
 let output: ReturnType<typeof captureOutput>;
 
 beforeAll(async () => {
-  daemon = createSocket('udp4');
-  daemon.on('message', (packet) => {
-    // Each datagram is a JSON header line, then the segment document.
-    const document = packet.toString('utf8').split('\n')[1];
-    if (document) received.push(JSON.parse(document) as XraySegment);
-  });
-  await new Promise<void>((done) => daemon.bind(0, '127.0.0.1', done));
-  // What Lambda sets; the SDK reads them when it loads, so they come before the import.
-  Object.assign(process.env, {
-    AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${daemon.address().port}`,
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
-    LAMBDA_TASK_ROOT: '/var/task',
-    _HANDLER: 'index.handler',
-    AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR',
-  });
-  const { Tracer } = await import('@aws-lambda-powertools/tracer');
-  ({ captureLambdaHandler } = await import('@aws-lambda-powertools/tracer/middleware'));
-  tracer = new Tracer({ serviceName: 'xray-test' });
+  daemon = await startXrayDaemon('xray-test');
 });
 afterAll(() => daemon.close());
 
@@ -58,15 +28,6 @@ beforeEach(() => {
 });
 afterEach(() => output.restore());
 
-const segmentsOf = async (traceId: string, count = 1): Promise<XraySegment[]> => {
-  for (let waited = 0; waited < 5_000; waited += 20) {
-    const mine = received.filter((segment) => segment.trace_id === traceId);
-    if (mine.length >= count) return mine;
-    await new Promise((done) => setTimeout(done, 20));
-  }
-  return received.filter((segment) => segment.trace_id === traceId);
-};
-
 const failing = (thrown: unknown) => async (): Promise<unknown> => {
   throw thrown;
 };
@@ -77,17 +38,17 @@ const call = async (handler: (event: unknown, context: Context) => Promise<unkno
 
 describe('X-Ray', () => {
   it('is really on: the tracer is enabled in this simulated Lambda', () => {
-    expect(tracer.isTracingEnabled()).toBe(true);
+    expect(daemon.tracer.isTracingEnabled()).toBe(true);
   });
 
   it('records a fault on a subsegment of its own without captureLambdaHandler', async () => {
     const handler = middy(failing(new Error('db at postgres://u:hunter2@db:5432 down'))).use(
-      errorNormalizer({ logger: new Logger(), tracer }),
+      errorNormalizer({ logger: new Logger(), tracer: daemon.tracer }),
     );
     const result = await call(handler);
     const { traceId } = JSON.parse(result.body);
     expect(traceId).toBe(trace.root);
-    const [segment] = await segmentsOf(traceId);
+    const [segment] = await daemon.segmentsOf(traceId);
     expect(segment).toMatchObject({ name: '## lambda-error-normalizer', fault: true });
     const exception = segment?.cause?.exceptions[0];
     expect(exception?.message).toContain('postgres://u:***@db:5432');
@@ -100,14 +61,14 @@ describe('X-Ray', () => {
   ])(
     'faults the handler subsegment with captureLambdaHandler, errorNormalizer %s',
     async (_o, first) => {
-      const normalizer = errorNormalizer({ logger: new Logger(), tracer });
-      const capture = captureLambdaHandler(tracer);
+      const normalizer = errorNormalizer({ logger: new Logger(), tracer: daemon.tracer });
+      const capture = daemon.captureLambdaHandler(daemon.tracer);
       const handler = middy(failing(new Error('boom')));
       if (first) handler.use(normalizer).use(capture);
       else handler.use(capture).use(normalizer);
       const result = await call(handler);
       expect(result.statusCode).toBe(500);
-      const segments = await segmentsOf(trace.root);
+      const segments = await daemon.segmentsOf(trace.root);
       const handlerSegment = segments.find((segment) => segment.name === '## index.handler');
       expect(handlerSegment).toMatchObject({
         fault: true,
@@ -118,11 +79,11 @@ describe('X-Ray', () => {
 
   it('flags a 4xx as an error, not a fault', async () => {
     const handler = middy(failing(createError(404, 'nope'))).use(
-      errorNormalizer({ logger: new Logger(), tracer }),
+      errorNormalizer({ logger: new Logger(), tracer: daemon.tracer }),
     );
     const result = await call(handler);
     expect(result.statusCode).toBe(404);
-    const [segment] = await segmentsOf(trace.root);
+    const [segment] = await daemon.segmentsOf(trace.root);
     expect(segment).toMatchObject({ error: true });
     expect(segment?.fault).toBeFalsy();
   });

@@ -10,23 +10,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import middy from '@middy/core';
 import { createError } from '@middy/util';
-import {
-  defaultTextMapGetter,
-  context as otelContext,
-  propagation,
-  ROOT_CONTEXT,
-  SpanStatusCode,
-  trace,
-} from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { AWSXRayIdGenerator } from '@opentelemetry/id-generator-aws-xray';
-import { AWSXRayLambdaPropagator } from '@opentelemetry/propagator-aws-xray-lambda';
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  type ReadableSpan,
-  SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+import { SpanStatusCode } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -36,25 +21,13 @@ import {
   withErrorNormalizer,
 } from '../../src/index.js';
 import { captureOutput, fixture, lambdaContext, newTrace } from '../support/lambda.js';
+import { inActiveSpan, otelSdk } from '../support/otel-sdk.js';
 
-const exporter = new InMemorySpanExporter();
-const provider = new BasicTracerProvider({
-  idGenerator: new AWSXRayIdGenerator(),
-  spanProcessors: [new SimpleSpanProcessor(exporter)],
-});
-const contextManager = new AsyncLocalStorageContextManager();
+const sdk = otelSdk();
+const { exporter } = sdk;
 
-beforeAll(() => {
-  otelContext.setGlobalContextManager(contextManager.enable());
-  trace.setGlobalTracerProvider(provider);
-  propagation.setGlobalPropagator(new AWSXRayLambdaPropagator());
-});
-afterAll(async () => {
-  await provider.shutdown();
-  trace.disable();
-  otelContext.disable();
-  propagation.disable();
-});
+beforeAll(() => sdk.register());
+afterAll(() => sdk.shutdown());
 
 let output: ReturnType<typeof captureOutput>;
 beforeEach(() => {
@@ -79,17 +52,11 @@ const invokeInSpan = async (
   event: unknown = fixture('apigw-request.json'),
   fromXray = true,
 ) => {
-  const parent = fromXray
-    ? propagation.extract(ROOT_CONTEXT, {}, defaultTextMapGetter)
-    : ROOT_CONTEXT;
-  const tracer = trace.getTracer('otel-test');
-  const result = (await tracer.startActiveSpan('handler', {}, parent, async (span) => {
-    try {
-      return await handler(event, lambdaContext());
-    } finally {
-      span.end();
-    }
-  })) as Result;
+  const result = (await inActiveSpan(
+    'otel-test',
+    () => handler(event, lambdaContext()),
+    fromXray,
+  )) as Result;
   const spans = exporter.getFinishedSpans();
   expect(spans).toHaveLength(1);
   return { result, body: JSON.parse(result.body), span: spans[0] as ReadableSpan };

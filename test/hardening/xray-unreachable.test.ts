@@ -3,30 +3,19 @@
  * the middleware still answers by the contract. (An address that does not parse makes the X-Ray
  * SDK itself throw when it loads, at the function's init, before any middleware exists.)
  */
-import { createSocket } from 'node:dgram';
+
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import middy from '@middy/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorNormalizer } from '../../src/index.js';
 import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
+import { lambdaTracer, unreachableDaemonAddress } from '../support/xray-daemon.js';
 
-let tracer: import('@aws-lambda-powertools/tracer').Tracer;
+let tracer: Tracer;
 
 beforeAll(async () => {
-  // A UDP port that was bound, then released: nothing listens there.
-  const socket = createSocket('udp4');
-  await new Promise<void>((done) => socket.bind(0, '127.0.0.1', done));
-  const { port } = socket.address();
-  await new Promise<void>((done) => socket.close(done));
-  Object.assign(process.env, {
-    AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${port}`,
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
-    LAMBDA_TASK_ROOT: '/var/task',
-    _HANDLER: 'index.handler',
-    AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR',
-  });
-  const { Tracer } = await import('@aws-lambda-powertools/tracer');
-  tracer = new Tracer({ serviceName: 'unreachable-daemon' });
+  ({ tracer } = await lambdaTracer(await unreachableDaemonAddress(), 'unreachable-daemon'));
 });
 
 describe('unreachable X-Ray daemon', () => {

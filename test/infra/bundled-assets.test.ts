@@ -15,14 +15,16 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/handlers/routes.js';
 import { ESM_REQUIRE_BANNER } from '../../infra/route-function.js';
+import {
+  cdkSynthDemo,
+  type DeployedFunction,
+  demoRouteFunctions,
+  readSynth,
+} from '../support/cdk-assets.js';
 import { captureOutput, fixture, lambdaContext, newTrace, repoRoot } from '../support/lambda.js';
 
 const run = promisify(execFile);
 
-type Resource = {
-  Type: string;
-  Properties: Record<string, unknown>;
-};
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
 interface DeployedRoute {
@@ -41,85 +43,24 @@ delete process.env.AWS_LAMBDA_FUNCTION_NAME;
 
 let outdir: string;
 let synthOutput: string;
-let template: { Resources: Record<string, Resource> };
 const deployed = new Map<string, DeployedRoute>();
-
-/** The first `Fn::GetAtt: [id, 'Arn']` inside an intrinsic (the integration URI's function). */
-const getAttTarget = (value: unknown): string | undefined => {
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const found = getAttTarget(item);
-      if (found) return found;
-    }
-  } else if (value !== null && typeof value === 'object') {
-    const getAtt = (value as Record<string, unknown>)['Fn::GetAtt'];
-    if (Array.isArray(getAtt) && getAtt[1] === 'Arn') return String(getAtt[0]);
-    for (const item of Object.values(value)) {
-      const found = getAttTarget(item);
-      if (found) return found;
-    }
-  }
-  return undefined;
-};
 
 beforeAll(async () => {
   // Inside the repository (cdk.out is git- and biome-ignored), like a developer's own synth.
   await mkdir(path.join(repoRoot, 'cdk.out'), { recursive: true });
   outdir = await mkdtemp(path.join(repoRoot, 'cdk.out', 'bundled-assets-test-'));
-  const { stdout, stderr } = await run(
-    'npx',
-    ['cdk', 'synth', 'demo', '--quiet', '--no-notices', '--output', outdir],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        CDK_DISABLE_CLI_TELEMETRY: 'true',
-        CDK_DISABLE_VERSION_CHECK: 'true',
-        // No credentials here: do not let the SDK probe an instance metadata endpoint.
-        AWS_EC2_METADATA_DISABLED: 'true',
-      },
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 170_000,
-    },
-  );
+  const { stdout, stderr } = await cdkSynthDemo(outdir, 170_000);
   synthOutput = `${stdout}\n${stderr}`;
 
-  template = JSON.parse(await readFile(path.join(outdir, 'demo.template.json'), 'utf8'));
-  const manifest = JSON.parse(await readFile(path.join(outdir, 'demo.assets.json'), 'utf8')) as {
-    files: Record<string, { source: { path: string; packaging?: string } }>;
-  };
-  const resources = template.Resources;
-
-  // Route path -> API resource -> GET method -> integration -> function -> asset directory.
+  const functions = demoRouteFunctions(outdir, await readSynth(outdir, 'demo'));
   for (const route of routes) {
-    const resourceId = Object.entries(resources).find(
-      ([, r]) =>
-        r.Type === 'AWS::ApiGateway::Resource' && r.Properties.PathPart === route.path.slice(1),
-    )?.[0];
-    const method = Object.values(resources).find(
-      (r) =>
-        r.Type === 'AWS::ApiGateway::Method' &&
-        r.Properties.HttpMethod === 'GET' &&
-        (r.Properties.ResourceId as { Ref?: string }).Ref === resourceId,
-    );
-    const functionId = getAttTarget(
-      (method?.Properties.Integration as { Uri?: unknown } | undefined)?.Uri,
-    );
-    const fn = functionId === undefined ? undefined : resources[functionId];
-    if (fn?.Type !== 'AWS::Lambda::Function' || functionId === undefined) {
-      throw new Error(`No Lambda function behind GET ${route.path}`);
-    }
-    const key = (fn.Properties.Code as { S3Key: string }).S3Key;
-    const asset = manifest.files[key.replace(/\.zip$/, '')];
-    if (asset === undefined) throw new Error(`No asset ${key} for GET ${route.path}`);
-    const [file, exported] = (fn.Properties.Handler as string).split('.');
+    const fn = functions[route.path] as DeployedFunction;
+    const [file, exported] = fn.handler.split('.');
     deployed.set(route.path, {
-      functionId,
-      timeoutSeconds: fn.Properties.Timeout as number,
-      entry: path.join(outdir, asset.source.path, `${file}.mjs`),
-      environment:
-        (fn.Properties.Environment as { Variables?: Record<string, string> } | undefined)
-          ?.Variables ?? {},
+      functionId: fn.functionId,
+      timeoutSeconds: fn.timeoutSeconds,
+      entry: path.join(fn.taskRoot, `${file}.mjs`),
+      environment: fn.environment,
     });
     expect(exported).toBe('handler');
   }

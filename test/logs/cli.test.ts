@@ -12,7 +12,8 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { type CliDeps, EXIT, main } from '../../src/logs/cli.js';
+import { type CliDeps, EXIT } from '../../src/logs/cli.js';
+import { type CliOutcome, runCli } from '../support/logs-cli.js';
 
 const run = promisify(execFile);
 const TRACE = '1-6650e1f0-0123456789abcdef01234567';
@@ -21,39 +22,20 @@ const logs = mockClient(CloudWatchLogsClient);
 const dir = mkdtempSync(join(tmpdir(), 'len-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const cli = async (
+const cli = (
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; deps?: CliDeps; tty?: boolean } = {},
-): Promise<Outcome> => {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
+): Promise<CliOutcome> =>
+  runCli(
     args,
     {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
       stderrIsTTY: options.tty ?? false,
       env: options.env ?? {},
       cwd: options.cwd ?? dir,
       now: () => 1_716_503_600_000,
     },
-    {
-      logsClient: (region) => new CloudWatchLogsClient({ region: region ?? 'eu-west-1' }),
-      ...options.deps,
-    },
+    options.deps,
   );
-  return { code, stdout, stderr };
-};
 
 const line = (trace: string, fields: Record<string, unknown>) =>
   JSON.stringify({ timestamp: '2024-05-24T10:00:00.000Z', xray_trace_id: trace, ...fields });

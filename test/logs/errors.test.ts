@@ -15,8 +15,9 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AwsSdk } from '../../src/logs/aws-sdk.js';
-import { type CliDeps, EXIT, main } from '../../src/logs/cli.js';
+import { type CliDeps, EXIT } from '../../src/logs/cli.js';
 import { errorsQuery } from '../../src/logs/queries.js';
+import { runCli } from '../support/logs-cli.js';
 
 const logs = mockClient(CloudWatchLogsClient);
 const dir = mkdtempSync(join(tmpdir(), 'len-errors-'));
@@ -59,26 +60,8 @@ const lines = [
   reportLine('2024-05-24T09:00:00.000Z', 500, 'internal_server_error', 5),
 ];
 
-const cli = async (args: string[], deps: CliDeps = {}) => {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    args,
-    {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-      env: {},
-      cwd: dir,
-      now: () => NOW,
-    },
-    { logsClient: () => new CloudWatchLogsClient({ region: 'eu-west-1' }), ...deps },
-  );
-  return { code, stdout, stderr };
-};
+const cli = (args: string[], deps: CliDeps = {}) =>
+  runCli(args, { env: {}, cwd: dir, now: () => NOW }, deps);
 
 const json = (stdout: string) =>
   stdout

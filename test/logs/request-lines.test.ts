@@ -15,8 +15,9 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { EXIT, main } from '../../src/logs/cli.js';
+import { EXIT } from '../../src/logs/cli.js';
 import { MAX_REQUEST_IDS, requestQuery, traceQuery } from '../../src/logs/queries.js';
+import { runCli } from '../support/logs-cli.js';
 
 const TRACE = '1-6650e1f0-0123456789abcdef01234567';
 const REQ = '8f5e2b1c-3d4a-4e5f-9a6b-7c8d9e0f1a2b';
@@ -101,26 +102,8 @@ const row = (ptr: string, timestamp: string, message: string): ResultField[] => 
   { field: '@ptr', value: ptr },
 ];
 
-const cli = async (args: string[]) => {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    args,
-    {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-      env: {},
-      cwd: dir,
-      now: () => Date.parse('2024-05-24T10:30:00.000Z'),
-    },
-    { logsClient: () => new CloudWatchLogsClient({ region: 'eu-west-1' }) },
-  );
-  return { code, stdout, stderr };
-};
+const cli = (args: string[]) =>
+  runCli(args, { env: {}, cwd: dir, now: () => Date.parse('2024-05-24T10:30:00.000Z') });
 
 beforeEach(() => logs.reset());
 

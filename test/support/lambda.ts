@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { newTrace as newDemoTrace } from '../../infra/local/event.js';
+import { type OutputLine, outputLine } from './output-line.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The real AWS events of `shared/aws-events`, beside the repository. */
@@ -43,11 +44,7 @@ export const lambdaContext = (
 /** A fresh, well-formed X-Ray root id and the `_X_AMZN_TRACE_ID` value that carries it. */
 export const newTrace = (): { root: string; header: string } => newDemoTrace();
 
-export interface CapturedLine {
-  stream: 'stdout' | 'stderr';
-  text: string;
-  json?: Record<string, unknown>;
-}
+export type CapturedLine = OutputLine;
 
 /**
  * Captures what the process writes (Powertools Logger writes ERROR/WARN to stderr and the
@@ -58,14 +55,7 @@ export const captureOutput = () => {
   const spy = (stream: 'stdout' | 'stderr') =>
     vi.spyOn(process[stream], 'write').mockImplementation((chunk: unknown) => {
       for (const text of String(chunk).split('\n')) {
-        if (text.length === 0) continue;
-        let json: Record<string, unknown> | undefined;
-        try {
-          json = JSON.parse(text) as Record<string, unknown>;
-        } catch {
-          json = undefined;
-        }
-        lines.push(json === undefined ? { stream, text } : { stream, text, json });
+        if (text.length > 0) lines.push(outputLine(stream, text));
       }
       return true;
     });

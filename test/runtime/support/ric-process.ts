@@ -8,13 +8,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REGION } from '../../../infra/local/event.js';
-
-/** One line the function instance wrote, parsed when it is JSON. */
-export interface OutputLine {
-  stream: 'stdout' | 'stderr';
-  text: string;
-  json?: Record<string, unknown>;
-}
+import { type OutputLine, outputLine } from '../../support/output-line.js';
 
 export interface FunctionInstanceOptions {
   ricEntry: string;
@@ -82,15 +76,9 @@ const collect = (child: ChildProcess, lines: OutputLine[]) => {
   for (const stream of ['stdout', 'stderr'] as const) {
     const source = child[stream];
     if (source === null) continue;
-    createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (text) => {
-      let json: Record<string, unknown> | undefined;
-      try {
-        json = JSON.parse(text) as Record<string, unknown>;
-      } catch {
-        json = undefined;
-      }
-      lines.push(json === undefined ? { stream, text } : { stream, text, json });
-    });
+    createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (text) =>
+      lines.push(outputLine(stream, text)),
+    );
   }
 };
 
