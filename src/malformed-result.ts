@@ -3,7 +3,7 @@
  * 502 of their own) is a failure like a thrown error: the doors turn it into this error, so
  * that it is answered, logged and traced by the same path.
  */
-import { eventSourceOf, malformedResultReason } from './event-source.js';
+import { type EventSource, malformedResultReason } from './event-source.js';
 import type { Incident } from './report-types.js';
 
 /** The error standing for a handler result the event source would reject. */
@@ -11,12 +11,14 @@ export class MalformedResultError extends Error {
   override name = 'MalformedResultError';
 }
 
-/** The error for `result` when `event`'s source would reject it; `undefined` when it is fine. */
+/**
+ * The error for `result` when `source` (the event's, from `eventSourceOf`) would reject it;
+ * `undefined` when it is fine or the event is not an HTTP request.
+ */
 export const malformedResult = (
-  event: unknown,
+  source: EventSource | undefined,
   result: unknown,
 ): MalformedResultError | undefined => {
-  const source = eventSourceOf(event);
   if (source === undefined) return undefined;
   const reason = malformedResultReason(source, result);
   return reason === undefined

@@ -76,12 +76,14 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
       return undefined;
     },
     after: (request) => {
+      // Once per request, on the success path: every check below reads this.
+      const source = eventSourceOf(request.event);
+      if (source === undefined) return undefined;
       // Function URLs stream (RESPONSE_STREAM); elsewhere a stream body stays malformed.
-      const streamed =
-        eventSourceOf(request.event) === 'function-url' && isStreamedResponse(request.response);
+      const streamed = source === 'function-url' && isStreamedResponse(request.response);
       const checked = streamed ? withoutStreamBody(request.response) : request.response;
       // Thrown, not answered here: every onError hook (tracer, CORS...) then sees the failure.
-      const rejected = malformedResult(request.event, checked);
+      const rejected = malformedResult(source, checked);
       if (rejected !== undefined) throw rejected;
       // A stream failing before its first byte is answered like a throw; later, reported once.
       if (!streamed) return undefined;

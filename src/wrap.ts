@@ -4,6 +4,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { createCore, type ErrorAnswer } from './core.js';
+import { eventSourceOf } from './event-source.js';
 import { malformedResult } from './malformed-result.js';
 import type { ErrorNormalizerOptions } from './options.js';
 import { type HttpErrorResult, toLambdaResult } from './respond.js';
@@ -50,7 +51,7 @@ export const withErrorNormalizer = <TEvent, TResult>(
       await core.ready();
       return answered(core.answer(thrown, event, context), event, thrown);
     }
-    const rejected = malformedResult(event, result);
+    const rejected = malformedResult(eventSourceOf(event), result);
     if (rejected === undefined) return result;
     await core.ready();
     return answered(core.answer(rejected, event, context, 'malformed_result'), event, rejected);
