@@ -126,7 +126,11 @@ const isHeaderValue = (value: unknown): boolean =>
 const validHeaders = (headers: unknown, multi: boolean): boolean => {
   if (headers === undefined || headers === null) return true;
   if (!isObject(headers)) return false;
-  for (const value of Object.values(headers)) {
+  // Runs on every successful request: a keyed loop allocates no array of values.
+  const record = headers as Record<string, unknown>;
+  for (const name in record) {
+    if (!Object.hasOwn(record, name)) continue;
+    const value = record[name];
     if (multi ? !(Array.isArray(value) && value.every(isHeaderValue)) : !isHeaderValue(value)) {
       return false;
     }
