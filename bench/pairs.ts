@@ -45,11 +45,13 @@ export const PAIRS: readonly Pair[] = [
   },
   {
     // The plain door's success path: a maintenance check and the result check, no framework.
+    // The bare handler costs about half a microsecond, and one more async function and await
+    // alone cost about 0.2 µs: the ratio magnifies what is a quarter of a microsecond.
     label: 'success: withErrorNormalizer / bare handler',
     path: 'success',
     subject: stacks.wrapped,
     baseline: stacks.plain,
-    limit: 1.25,
+    limit: 1.5,
   },
   {
     // http-error-handler has no success-path hook: the same work as bare middy.
