@@ -225,6 +225,7 @@ server.listen(requestedPort, HOST, async () => {
     ...routes.map(
       (route) => `  ${base}${route.path.padEnd(width)}  ${route.status}  ${route.shows}`,
     ),
+    `  ${base}${STREAM_PATH.padEnd(width)}  200  streamed (a function URL on AWS); ?fail=before, ?fail=after`,
     `  ${base}/<anything else>  404  API Gateway's own answer, in the same JSON shape`,
     '',
     'Try it:',
