@@ -72,6 +72,7 @@ export const createCore = (
   const window = maintenanceWindow(options.maintenance, door);
   if (tracer !== undefined) guardTracer(tracer, redact);
   if (openTelemetry) void loadOpenTelemetry();
+  const reporters = { logger, tracer, metrics, openTelemetry };
 
   const traceId = (event: unknown): string | null =>
     traceIdFor(event, openTelemetry ? activeSpanTraceId : undefined);
@@ -115,7 +116,7 @@ export const createCore = (
       if (problems.length > 0) {
         incident.problems = problems.map(({ rule, reason }) => `rules[${rule}]: ${reason}`);
       }
-      report({ logger, tracer, metrics, openTelemetry }, incident);
+      report(reporters, incident);
       const message = clientMessage(classification, thrown);
       const contract = { error: classification.code, message, ...ids };
       return build(source, event, classification.status, contract, classification.retryAfter);
