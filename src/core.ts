@@ -13,7 +13,7 @@ import type { ErrorNormalizerOptions } from './options.js';
 import { activeSpanTraceId, loadOpenTelemetry } from './otel.js';
 import { compileRedaction } from './redact.js';
 import { guardTracer } from './redact-tracer.js';
-import { report } from './report.js';
+import { report, writeLine } from './report.js';
 import type { Incident } from './report-types.js';
 import { clientMessage, errorBody, errorHeaders, negotiateFormat } from './respond.js';
 import { requestIdFor, traceIdFor } from './trace-id.js';
@@ -129,20 +129,16 @@ export const createCore = (
       const source = eventSourceOf(event);
       if (source === undefined) return undefined;
       const ids = { traceId: traceId(event), requestId: requestIdFor(context) };
-      const line = 'Maintenance window: answered 503 service_unavailable';
-      try {
-        logger.warn(line, {
-          status: 503,
-          code: 'service_unavailable',
-          kind: 'maintenance',
-          eventSource: source,
-          ...ids,
-          retryAfter: seconds,
-          maintenanceUntil: window.until.toISOString(),
-        });
-      } catch {
-        // A broken logger must not turn planned maintenance into an outage.
-      }
+      // WARN, never ERROR: planned maintenance is not a failure (nor, if the logger breaks, an outage).
+      writeLine(logger, 'WARN', 'Maintenance window: answered 503 service_unavailable', {
+        status: 503,
+        code: 'service_unavailable',
+        kind: 'maintenance',
+        eventSource: source,
+        ...ids,
+        retryAfter: seconds,
+        maintenanceUntil: window.until.toISOString(),
+      });
       const contract = { error: 'service_unavailable', message: window.message, ...ids };
       return build(source, event, 503, contract, seconds);
     },

@@ -32,22 +32,45 @@ const LINES: Record<Incident['kind'], (incident: Incident) => string> = {
     `Streamed response failed after its first bytes (the stream was ended; counted as ${status} ${code})`,
 };
 
-const logIncident = (logger: ErrorLogger, incident: Incident): void => {
-  const line = LINES[incident.kind](incident);
-  const { error, ...rest } = incident;
-  const attributes = { ...rest, error };
+/**
+ * Writes one line at `level` through the logger. A logger that throws never costs the answer:
+ * the trouble is said once on stderr, and the line still goes on record as bare JSON there.
+ */
+export const writeLine = (
+  logger: ErrorLogger,
+  level: 'ERROR' | 'WARN',
+  line: string,
+  attributes: Record<string, unknown>,
+  fallbackLevel: 'ERROR' | 'WARN' = level,
+): void => {
   try {
-    if (incident.status >= 500) logger.error(line, attributes);
+    if (level === 'ERROR') logger.error(line, attributes);
     else logger.warn(line, attributes);
   } catch (logError) {
     complain('logger failed', logError);
-    // The error must still be on record somewhere: fall back to a bare JSON line.
     try {
-      process.stderr.write(`${JSON.stringify({ level: 'ERROR', message: line, ...attributes })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ level: fallbackLevel, message: line, ...attributes })}\n`,
+      );
     } catch {
       // Nothing more to try.
     }
   }
+};
+
+const logIncident = (logger: ErrorLogger, incident: Incident): void => {
+  const { error, ...rest } = incident;
+  // The fallback line of a failure is always ERROR: the logger that should have said it broke.
+  writeLine(
+    logger,
+    incident.status >= 500 ? 'ERROR' : 'WARN',
+    LINES[incident.kind](incident),
+    {
+      ...rest,
+      error,
+    },
+    'ERROR',
+  );
 };
 
 /** An `Error` rebuilt from the (redacted) description, for X-Ray's exception record. */

@@ -37,7 +37,7 @@ export const withErrorNormalizer = <TEvent, TResult>(
     throw new TypeError('withErrorNormalizer: the first argument must be the handler function');
   }
   const core = createCore(options, 'withErrorNormalizer');
-  const answered = async (answer: ErrorAnswer | undefined, event: TEvent, thrown: unknown) => {
+  const answered = (answer: ErrorAnswer | undefined, event: TEvent, thrown: unknown) => {
     if (answer === undefined) throw thrown;
     return toLambdaResult(answer, event);
   };

@@ -51,6 +51,27 @@ const call = async (handler: Handler, event: unknown = fixture('apigw-request.js
   (await handler(event, lambdaContext())) as Result;
 
 describe.each(Object.entries(doors))('maintenance through %s', (_door, wrap) => {
+  it('still answers 503 when the logger throws, the line kept on stderr at WARN', async () => {
+    const broken = {
+      error: () => {
+        throw new Error('log sink closed');
+      },
+      warn: () => {
+        throw new Error('log sink closed');
+      },
+    };
+    const handler = vi.fn(async () => OK);
+    const wrapped = wrap(handler, { logger: broken, maintenance: iso(NOW + 5_000) });
+    const result = await call(wrapped);
+    expect(result.statusCode).toBe(503);
+    expect(result.headers['Retry-After']).toBe('5');
+    expect(handler).not.toHaveBeenCalled();
+    const fallback = invocation.output
+      .logs()
+      .filter((line) => line.message === 'Maintenance window: answered 503 service_unavailable');
+    expect(fallback).toEqual([expect.objectContaining({ level: 'WARN', kind: 'maintenance' })]);
+  });
+
   it('answers 503 with the exact Retry-After and never runs the handler', async () => {
     const handler = vi.fn(async () => OK);
     const end = NOW + 90_200;
