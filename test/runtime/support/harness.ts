@@ -13,8 +13,12 @@ import { type Outcome, RuntimeApi } from './runtime-api.js';
 export interface Running {
   api: RuntimeApi;
   instance: FunctionInstance;
-  /** One invocation with a fresh trace; its root id, request id and what came back. */
-  invoke: (event: unknown, timeoutMs?: number) => Promise<Invoked>;
+  /**
+   * One invocation with a fresh trace; its root id, request id and what came back. An HTTP
+   * event also carries the trace header (API Gateway forwards it); `asIs` sends the event
+   * untouched, as queues, streams and authorizers send theirs.
+   */
+  invoke: (event: unknown, timeoutMs?: number, asIs?: boolean) => Promise<Invoked>;
 }
 
 export interface Invoked {
@@ -47,10 +51,11 @@ export const withFunction = async <T>(
     runtimeApi,
     ...(maxConcurrency === undefined ? {} : { maxConcurrency }),
   });
-  const invoke = async (event: unknown, timeoutMs = fn.timeoutSeconds * 1_000) => {
+  const invoke = async (event: unknown, timeoutMs = fn.timeoutSeconds * 1_000, asIs = false) => {
     const { root, header } = newTrace();
+    const sent = asIs ? event : withTraceHeader(event, header);
     const outcome = await Promise.race([
-      api.invoke({ event: withTraceHeader(event, header), traceHeader: header, timeoutMs }),
+      api.invoke({ event: sent, traceHeader: header, timeoutMs }),
       instance.exited.then((code) => {
         const output = instance.lines.map((line) => line.text).join('\n');
         throw new Error(`The function instance exited (${code}) mid-invocation:\n${output}`);
