@@ -115,6 +115,16 @@ const DEFAULT_TRIGGER = new RegExp(
  */
 const BASE64_RUN = /(?:^|[^A-Za-z0-9/+=])[A-Za-z0-9/+]{40}/;
 
+/** Where the frames of a V8 stack start, after its `Name: message` header (of any length). */
+const FRAMES_START = '\n    at ';
+/**
+ * The redacted frames of recent stacks. Scanning the frames is most of the cost of redaction
+ * (two regular expressions over hundreds of characters, for text that almost never holds a
+ * secret), and they repeat: one throw site, one frames text. Bounded in entries and in size.
+ */
+const MAX_CACHED_STACKS = 32;
+const MAX_CACHED_FRAMES_CHARS = 4_096;
+
 const toGlobal = (pattern: RegExp): RegExp =>
   pattern.flags.includes('g') ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
 
@@ -130,13 +140,44 @@ export const compileRedaction = (options: RedactionOptions | false | undefined):
   const userRules = (options?.patterns ?? []).map(compileUserPattern);
   const userKeys = new Set((options?.keys ?? []).map((key) => key.toLowerCase()));
 
-  const redactString = (text: string): string => {
+  const redactDefaults = (text: string): string => {
     let out = text;
-    if (defaults && (DEFAULT_TRIGGER.test(out) || BASE64_RUN.test(out))) {
+    if (DEFAULT_TRIGGER.test(out) || BASE64_RUN.test(out)) {
       for (const rule of DEFAULT_RULES) out = rule(out);
     }
+    return out;
+  };
+  const withUserRules = (text: string): string => {
+    let out = text;
     for (const rule of userRules) out = rule(out);
     return out;
+  };
+  const redactString = (text: string): string =>
+    withUserRules(defaults ? redactDefaults(text) : text);
+
+  // No default rule can take a secret across the start of the frames (`\n    at `: whitespace,
+  // then a word too short for a token), so header and frames are redacted apart, the frames
+  // once per distinct text. User rules, which could match anything, still see the whole stack.
+  const framesCache = new Map<string, string>();
+  const redactFrames = (frames: string): string => {
+    if (frames.length > MAX_CACHED_FRAMES_CHARS) return redactDefaults(frames);
+    let safe = framesCache.get(frames);
+    if (safe === undefined) {
+      safe = redactDefaults(frames);
+      if (framesCache.size >= MAX_CACHED_STACKS) framesCache.clear();
+      framesCache.set(frames, safe);
+    }
+    return safe;
+  };
+  const redactStack = (stack: string): string => {
+    const start = stack.indexOf(FRAMES_START);
+    if (!defaults || start < 0) return redactString(stack);
+    const header = stack.slice(0, start);
+    const frames = stack.slice(start);
+    const safeHeader = redactDefaults(header);
+    const safeFrames = redactFrames(frames);
+    const safe = safeHeader === header && safeFrames === frames ? stack : safeHeader + safeFrames;
+    return withUserRules(safe);
   };
 
   const isSecretKey = (key: string): boolean =>
@@ -144,7 +185,7 @@ export const compileRedaction = (options: RedactionOptions | false | undefined):
 
   const redactDescribed = (described: DescribedError): DescribedError => {
     const out: DescribedError = { ...described, message: redactString(described.message) };
-    if (described.stack !== undefined) out.stack = redactString(described.stack);
+    if (described.stack !== undefined) out.stack = redactStack(described.stack);
     if (described.fields !== undefined) {
       out.fields = Object.fromEntries(
         Object.entries(described.fields).map(([key, value]) => [

@@ -68,6 +68,28 @@ describe('built-in redaction rules', () => {
     expect(redacted.cause?.stack).toBe('Error: token=[REDACTED]\n  at x');
   });
 
+  it('redacts the frames of a stack alike on every call, whatever the header before them', () => {
+    const redact = compileRedaction(undefined);
+    const frames =
+      '\n    at connect (postgres://app:s3cr3t@db:5432/x)\n    at handler (file:///var/task/index.mjs:1:1)';
+    const safeFrames =
+      '\n    at connect (postgres://app:***@db:5432/x)\n    at handler (file:///var/task/index.mjs:1:1)';
+    for (const [header, safeHeader] of [
+      ['Error: token=t0k3n', 'Error: token=[REDACTED]'],
+      ['Error: plain', 'Error: plain'],
+      ['Error: token=t0k3n', 'Error: token=[REDACTED]'],
+    ]) {
+      expect(redact({ name: 'Error', message: '', stack: `${header}${frames}` }).stack).toBe(
+        `${safeHeader}${safeFrames}`,
+      );
+    }
+    // User patterns still see the whole stack, header and frames together.
+    const spanning = compileRedaction({ patterns: [/carrier\s+at\s+\w+/] });
+    expect(spanning({ name: 'E', message: '', stack: `E: carrier${frames}` }).stack).toBe(
+      `E: [REDACTED] (postgres://app:***@db:5432/x)\n    at handler (file:///var/task/index.mjs:1:1)`,
+    );
+  });
+
   it('takes extra patterns and keys, can drop the defaults, and can be turned off', () => {
     const options: RedactionOptions = {
       patterns: [/\bcust-\d{6}\b/, { pattern: /(card )\d{12}(\d{4})/g, replacement: '$1****$2' }],
@@ -129,7 +151,7 @@ describe('secrets in logs (property)', () => {
       })),
   );
   const prose = fc.constantFrom('', 'request failed: ', 'while calling inventory ', 'at step 3: ');
-  const place = fc.constantFrom('message', 'cause', 'stack', 'field', 'aggregate');
+  const place = fc.constantFrom('message', 'cause', 'stack', 'frames', 'field', 'aggregate');
 
   const errorCarrying = (text: string, where: string): Error => {
     switch (where) {
@@ -140,6 +162,12 @@ describe('secrets in logs (property)', () => {
       case 'stack': {
         const error = new Error('stack carrier');
         error.stack = `Error: ${text}\n    at handler (file:///var/task/index.mjs:1:1)`;
+        return error;
+      }
+      case 'frames': {
+        // Past the header: the part of a stack whose redaction is remembered per text.
+        const error = new Error('frames carrier');
+        error.stack = `Error: frames carrier\n    at handler (file:///var/task/index.mjs:1:1)\n    at ${text}`;
         return error;
       }
       case 'field':
@@ -160,9 +188,11 @@ describe('secrets in logs (property)', () => {
           ...fixture('apigw-request.json'),
           thrown: errorCarrying(`${before}${text}`, where),
         };
+        // Twice: the second time, what the first one redacted may come from memory.
         const result = await handler(event, lambdaContext());
+        await handler(event, lambdaContext());
         const logged = output.lines.map((line) => line.text).join('\n');
-        expect(output.logs('ERROR')).toHaveLength(1);
+        expect(output.logs('ERROR')).toHaveLength(2);
         expect(logged).not.toContain(secret);
         expect(JSON.stringify(result)).not.toContain(secret);
       }),
