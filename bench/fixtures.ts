@@ -6,8 +6,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import apigwRequest from '../../shared/aws-events/apigw-request.json' with { type: 'json' };
 import { errorNormalizer, withErrorNormalizer } from '../src/index.js';
+import apigwRequest from '../test/fixtures/aws-events/apigw-request.json' with { type: 'json' };
 import { byHandErrorMiddleware } from './by-hand.js';
 
 export const event = apigwRequest as unknown as APIGatewayProxyEvent;

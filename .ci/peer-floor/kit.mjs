@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A real AWS event from `shared/aws-events` (the harness passes its path in FIXTURES_DIR). */
+/** A real AWS event from `test/fixtures/aws-events` (the harness passes its path in FIXTURES_DIR). */
 export const fixture = (name) =>
   JSON.parse(readFileSync(join(process.env.FIXTURES_DIR ?? '', name), 'utf8'));
 

@@ -26,7 +26,7 @@ import { checkTarball } from './tarball.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
-const fixtures = resolve(repo, '..', 'shared', 'aws-events');
+const fixtures = resolve(repo, 'test', 'fixtures', 'aws-events');
 const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
 const only = process.argv.slice(2);
 

@@ -1,6 +1,6 @@
 /**
  * The response contract, row by row, through real Middy and a real Powertools Logger, with the
- * real API Gateway REST event of shared/aws-events.
+ * real API Gateway REST event of test/fixtures/aws-events.
  */
 import { connect, createServer } from 'node:net';
 import { Logger } from '@aws-lambda-powertools/logger';

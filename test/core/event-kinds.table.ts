@@ -1,20 +1,20 @@
 /**
- * Every real event fixture (test/fixtures/** and shared/aws-events) and what the middleware must
+ * Every real event fixture (test/fixtures/**) and what the middleware must
  * do with an error thrown while handling it: answer in the shape of an HTTP source, or re-throw
  * it untouched because the event is an authorizer's input or not an HTTP request at all.
- * Origins and licenses: test/fixtures/SOURCE.md and shared/aws-events/SOURCE.md.
+ * Origins and licenses: test/fixtures/SOURCE.md.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { EventSource } from '../../src/index.js';
-import { repoRoot, fixturesDir as sharedDir } from '../support/lambda.js';
+import { repoRoot } from '../support/lambda.js';
 
 /** Answered as this source, or re-thrown as an authorizer's input or a non-HTTP event. */
 export type Kind = EventSource | 'authorizer' | 'not-http';
 
 const ownDir = resolve(repoRoot, 'test', 'fixtures');
 
-/** Keyed `folder/file.json` under test/fixtures, or `shared/file.json` for shared/aws-events. */
+/** Keyed `folder/file.json` under test/fixtures. */
 export const EVENT_KINDS: Record<string, Kind> = {
   'aws-lambda-go/activemq-event.json': 'not-http',
   'aws-lambda-go/apigw-custom-auth-request-type-request.json': 'authorizer',
@@ -111,19 +111,19 @@ export const EVENT_KINDS: Record<string, Kind> = {
   'powertools-typescript/vpc-lattice-base.json': 'vpc-lattice',
   'powertools-typescript/vpc-lattice-v2-base.json': 'vpc-lattice',
 
-  'shared/alb-lambda-target-request-headers-only.json': 'alb',
-  'shared/alb-lambda-target-request-multivalue-headers.json': 'alb',
-  'shared/apigw-request.json': 'apigateway-rest',
-  'shared/apigw-v2-request-jwt-authorizer.json': 'apigateway-http',
-  'shared/apigw-v2-request-no-authorizer.json': 'apigateway-http',
+  'aws-events/alb-lambda-target-request-headers-only.json': 'alb',
+  'aws-events/alb-lambda-target-request-multivalue-headers.json': 'alb',
+  'aws-events/apigw-request.json': 'apigateway-rest',
+  'aws-events/apigw-v2-request-jwt-authorizer.json': 'apigateway-http',
+  'aws-events/apigw-v2-request-no-authorizer.json': 'apigateway-http',
   // The $connect route through a Lambda proxy integration.
-  'shared/apigw-websocket-request.json': 'apigateway-websocket',
-  'shared/lambda-urls-request.json': 'function-url',
-  'shared/sqs-event.json': 'not-http',
+  'aws-events/apigw-websocket-request.json': 'apigateway-websocket',
+  'aws-events/lambda-urls-request.json': 'function-url',
+  'aws-events/sqs-event.json': 'not-http',
   // Sample handler results: fed as events, they are direct invokes with `headers` and no context.
-  'shared/alb-lambda-target-response.json': 'not-http',
-  'shared/apigw-response.json': 'not-http',
-  'shared/lambda-urls-response.json': 'not-http',
+  'aws-events/alb-lambda-target-response.json': 'not-http',
+  'aws-events/apigw-response.json': 'not-http',
+  'aws-events/lambda-urls-response.json': 'not-http',
 };
 
 const jsonFiles = (dir: string): string[] =>
@@ -132,19 +132,11 @@ const jsonFiles = (dir: string): string[] =>
     .map((name) => name.split(sep).join('/'));
 
 /** Every fixture on disk, keyed as in {@link EVENT_KINDS}. */
-export const fixtureKeys = (): string[] => [
-  ...jsonFiles(ownDir),
-  ...jsonFiles(sharedDir).map((name) => `shared/${name}`),
-];
+export const fixtureKeys = (): string[] => jsonFiles(ownDir);
 
 /** The fixture as it is on disk, parsed anew for each call. */
 export const loadEvent = (key: string): unknown =>
-  JSON.parse(
-    readFileSync(
-      key.startsWith('shared/') ? join(sharedDir, key.slice('shared/'.length)) : join(ownDir, key),
-      'utf8',
-    ),
-  );
+  JSON.parse(readFileSync(join(ownDir, key), 'utf8'));
 
 const keysOf = (predicate: (kind: Kind) => boolean): string[] =>
   Object.entries(EVENT_KINDS)

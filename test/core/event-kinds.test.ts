@@ -156,17 +156,17 @@ const without = (key: string, path: string[]): unknown => {
 
 describe('the evidence of each source', () => {
   it.each<[string, string[]]>([
-    ['shared/apigw-request.json', ['httpMethod']],
-    ['shared/apigw-request.json', ['requestContext', 'requestId']],
-    ['shared/apigw-request.json', ['requestContext', 'apiId']],
-    ['shared/apigw-v2-request-no-authorizer.json', ['rawPath']],
-    ['shared/apigw-v2-request-no-authorizer.json', ['requestContext', 'http', 'method']],
-    ['shared/lambda-urls-request.json', ['requestContext', 'http']],
-    ['shared/apigw-websocket-request.json', ['requestContext', 'eventType']],
+    ['aws-events/apigw-request.json', ['httpMethod']],
+    ['aws-events/apigw-request.json', ['requestContext', 'requestId']],
+    ['aws-events/apigw-request.json', ['requestContext', 'apiId']],
+    ['aws-events/apigw-v2-request-no-authorizer.json', ['rawPath']],
+    ['aws-events/apigw-v2-request-no-authorizer.json', ['requestContext', 'http', 'method']],
+    ['aws-events/lambda-urls-request.json', ['requestContext', 'http']],
+    ['aws-events/apigw-websocket-request.json', ['requestContext', 'eventType']],
     ['aws-lambda-go/apigw-websocket-request-send-message.json', ['requestContext', 'routeKey']],
-    ['shared/alb-lambda-target-request-headers-only.json', ['httpMethod']],
+    ['aws-events/alb-lambda-target-request-headers-only.json', ['httpMethod']],
     [
-      'shared/alb-lambda-target-request-headers-only.json',
+      'aws-events/alb-lambda-target-request-headers-only.json',
       ['requestContext', 'elb', 'targetGroupArn'],
     ],
     ['powertools-typescript/vpc-lattice-v2-base.json', ['method']],

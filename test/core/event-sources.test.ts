@@ -1,5 +1,5 @@
 /**
- * Every file of shared/aws-events, fed as it is: requests get an answer in their source's
+ * Every file of test/fixtures/aws-events, fed as it is: requests get an answer in their source's
  * shape, the SQS batch gets its error back untouched, and the sample responses pass through.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -34,7 +34,7 @@ const RESPONSES = [
 const NOT_HTTP = ['sqs-event.json'];
 
 describe('event sources', () => {
-  it('covers every fixture of shared/aws-events', () => {
+  it('covers every fixture of test/fixtures/aws-events', () => {
     expect(fixtureNames().sort()).toEqual(
       [...Object.keys(REQUESTS), ...RESPONSES, ...NOT_HTTP].sort(),
     );
@@ -149,7 +149,7 @@ describe('event sources', () => {
   });
 });
 
-/** Shapes AWS documents that shared/aws-events has no sample of, written from the docs. */
+/** Shapes AWS documents that test/fixtures/aws-events has no sample of, written from the docs. */
 describe('other event shapes', () => {
   const failing = () =>
     middy(async () => {

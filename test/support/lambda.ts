@@ -9,8 +9,8 @@ import { newTrace as newDemoTrace } from '../../infra/local/event.js';
 import { type OutputLine, outputLine } from './output-line.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The real AWS events of `shared/aws-events`, beside the repository. */
-export const fixturesDir = resolve(repoRoot, '..', 'shared', 'aws-events');
+/** The real AWS sample events of `test/fixtures/aws-events` (origin and license in test/fixtures/SOURCE.md). */
+export const fixturesDir = resolve(repoRoot, 'test', 'fixtures', 'aws-events');
 
 export const fixtureNames = (): string[] =>
   readdirSync(fixturesDir).filter((name) => name.endsWith('.json'));
