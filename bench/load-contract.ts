@@ -3,7 +3,7 @@
  * against the error contract (errors) or the /ok body, and the answer as the harness records it.
  */
 import { routes } from '../infra/handlers/routes.js';
-import { isTraceId, rootFromTraceHeader } from '../src/trace-id.js';
+import { isTraceId, rootFromTraceHeader } from '../src/core/trace-id.js';
 
 /** Response headers as autocannon hands them over. */
 export type ResponseHeaders = Record<string, string | string[]>;

@@ -29,17 +29,17 @@ export {
   throttlingRule,
   timeoutRule,
   upstreamRule,
-} from './classify.js';
-export type { DescribedError } from './describe-error.js';
-export { ERROR_METRIC } from './error-metric.js';
-export type { EventSource } from './event-source.js';
-export { MAINTENANCE_ENV } from './maintenance.js';
-export { errorNormalizer } from './middleware.js';
-export { NotImplementedError, type NotImplementedErrorOptions } from './not-implemented.js';
-export type { ErrorNormalizerOptions } from './options.js';
-export type { RedactionOptions, RedactionPattern } from './redact.js';
-export type { ErrorLogger, ErrorMetrics, ErrorTracer } from './report-types.js';
-export type { ErrorResponseBody, HttpErrorResult, ProblemDetailsBody } from './respond.js';
-export { type RouterErrorContext, routerErrorHandler } from './router.js';
-export { isTraceId } from './trace-id.js';
-export { type AsyncHandler, withErrorNormalizer } from './wrap.js';
+} from './core/classify.js';
+export type { DescribedError } from './core/describe-error.js';
+export type { HttpEventSource } from './core/event-source.js';
+export { MAINTENANCE_ENV } from './core/maintenance.js';
+export { NotImplementedError, type NotImplementedErrorOptions } from './core/not-implemented.js';
+export type { ErrorNormalizerOptions } from './core/options.js';
+export type { RedactionOptions, RedactionPattern } from './core/redact.js';
+export type { ErrorResponseBody, HttpErrorResult, ProblemDetailsBody } from './core/respond.js';
+export { isTraceId } from './core/trace-id.js';
+export { errorNormalizer } from './doors/middy.js';
+export { type RouterErrorContext, routerErrorHandler } from './doors/router.js';
+export { type AsyncHandler, withErrorNormalizer } from './doors/wrap.js';
+export { ERROR_METRIC } from './report/metrics.js';
+export type { ErrorLogger, ErrorMetrics, ErrorTracer } from './report/types.js';

@@ -4,7 +4,7 @@
  * stack's gateway responses give them), its headers, and its access log line.
  */
 import type { IncomingMessage } from 'node:http';
-import { isRecord } from '../../src/describe-error.js';
+import { isRecord } from '../../src/core/read.js';
 
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
-import { localLogFile } from '../../src/logs/local.js';
+import { localLogFile } from '../../src/cli/local.js';
 import { routes } from '../handlers/routes.js';
 import {
   apiGatewayEvent,

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { statusText } from '../../src/status-text.js';
+import { statusText } from '../../src/core/status-text.js';
 
 describe('status texts', () => {
   it("are Node's own", () => {

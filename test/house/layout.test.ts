@@ -48,4 +48,14 @@ describe('house rules', () => {
     for (const file of files) visit(file, []);
     expect(circles).toEqual([]);
   });
+
+  it('src/core/ loads nothing outside itself but Node built-ins (types excepted)', () => {
+    const outside = sources(join(repoRoot, 'src', 'core')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^import (?!type )[^;]*?from '([^']+)'/gm)]
+        .map((match) => match[1] ?? '')
+        .filter((spec) => !spec.startsWith('./') && !spec.startsWith('node:'))
+        .map((spec) => `${relative(repoRoot, file)} imports ${spec}`),
+    );
+    expect(outside).toEqual([]);
+  });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/handlers/routes.js';
-import { isTraceId } from '../../src/trace-id.js';
+import { isTraceId } from '../../src/core/trace-id.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'len-demo-'));
 const logFile = join(dir, 'logs.jsonl');

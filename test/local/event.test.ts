@@ -6,7 +6,7 @@ import {
   newTrace,
   requestTime,
 } from '../../infra/local/event.js';
-import { isTraceId } from '../../src/trace-id.js';
+import { isTraceId } from '../../src/core/trace-id.js';
 
 const request = (overrides: Partial<IncomingRequest> = {}): IncomingRequest => ({
   method: 'GET',

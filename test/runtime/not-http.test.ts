@@ -6,7 +6,7 @@
  * middleware must write no incident line of its own for it.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { loadEvent, rethrownKeys } from '../core/event-kinds.table.js';
+import { loadEvent, rethrownKeys } from '../integration/event-kinds.table.js';
 import { withFunction } from './support/harness.js';
 
 type Json = Record<string, unknown>;

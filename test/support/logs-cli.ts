@@ -3,7 +3,7 @@
  * are built in eu-west-1 unless `--region` names another (tests mock them).
  */
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { type CliDeps, type CliIo, main } from '../../src/logs/cli.js';
+import { type CliDeps, type CliIo, main } from '../../src/cli/cli.js';
 
 export interface CliOutcome {
   code: number;

@@ -1,0 +1,79 @@
+/**
+ * Checks the options of every door once, at construction, so a typo or a wrong type fails the
+ * cold start with a message that says what to fix, instead of failing the first error path.
+ */
+
+import type { ErrorNormalizerOptions } from './options.js';
+import { isRecord } from './read.js';
+
+type Check = readonly [valid: (value: unknown) => boolean, expected: string];
+
+const hasMethods =
+  (...methods: string[]) =>
+  (value: unknown): boolean =>
+    isRecord(value) && methods.every((method) => typeof value[method] === 'function');
+
+const arrayOf =
+  (valid: (item: unknown) => boolean) =>
+  (value: unknown): boolean =>
+    Array.isArray(value) && value.every(valid);
+
+const isRedaction = (value: unknown): boolean =>
+  value === false ||
+  (isRecord(value) &&
+    Object.keys(value).every((key) => ['patterns', 'keys', 'defaults'].includes(key)) &&
+    (value.patterns === undefined ||
+      arrayOf(
+        (rule) => rule instanceof RegExp || (isRecord(rule) && rule.pattern instanceof RegExp),
+      )(value.patterns)) &&
+    (value.keys === undefined || arrayOf((key) => typeof key === 'string')(value.keys)) &&
+    (value.defaults === undefined || typeof value.defaults === 'boolean'));
+
+const CHECKS: Record<keyof ErrorNormalizerOptions, Check> = {
+  logger: [hasMethods('error', 'warn'), 'a Powertools Logger'],
+  tracer: [hasMethods('isTracingEnabled', 'getSegment'), 'a Powertools Tracer'],
+  metrics: [hasMethods('singleMetric'), 'a Powertools Metrics'],
+  openTelemetry: [(value) => typeof value === 'boolean', 'a boolean'],
+  // The value itself is parsed (with its own message) by maintenanceWindow().
+  maintenance: [
+    (value) => value === false || typeof value === 'string' || value instanceof Date,
+    'false, an ISO 8601 end time, a Date or a duration (15m)',
+  ],
+  rules: [arrayOf((rule) => typeof rule === 'function'), 'an array of rule functions'],
+  retryAfterSeconds: [
+    (value) => Number.isInteger(value) && (value as number) >= 0,
+    'a whole number >= 0',
+  ],
+  problemDetails: [(value) => typeof value === 'boolean', 'a boolean'],
+  redaction: [isRedaction, 'false or { patterns?, keys?: string[], defaults?: boolean }'],
+};
+
+const shown = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'number'
+        ? String(value)
+        : typeof value;
+
+/** Throws a `TypeError` naming the first invalid option and what it must be. */
+export function validateOptions(
+  options: unknown,
+  door = 'errorNormalizer',
+): asserts options is ErrorNormalizerOptions {
+  if (!isRecord(options)) {
+    throw new TypeError(`${door}: options must be an object, got ${shown(options)}`);
+  }
+  for (const [key, value] of Object.entries(options)) {
+    const check = CHECKS[key as keyof ErrorNormalizerOptions] as Check | undefined;
+    if (check === undefined) {
+      throw new TypeError(
+        `${door}: unknown option "${key}"; known options are ${Object.keys(CHECKS).join(', ')}`,
+      );
+    }
+    if (value !== undefined && !check[0](value)) {
+      throw new TypeError(`${door}: "${key}" must be ${check[1]}, got ${shown(value)}`);
+    }
+  }
+}

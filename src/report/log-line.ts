@@ -1,0 +1,55 @@
+/**
+ * The one log line of a failure, through the app's Powertools Logger (which stamps it with
+ * `xray_trace_id`): ERROR for 5xx, WARN for 4xx. A logger that throws never costs the answer.
+ */
+import { complain } from './complain.js';
+import type { ErrorLogger, Incident } from './types.js';
+
+const LINES: Record<Incident['kind'], (incident: Incident) => string> = {
+  uncaught_error: ({ status, code }) => `Unhandled error answered as ${status} ${code}`,
+  malformed_result: ({ status, code }) => `Malformed handler result answered as ${status} ${code}`,
+  stream_error: ({ status, code }) =>
+    `Streamed response failed after its first bytes (the stream was ended; counted as ${status} ${code})`,
+};
+
+/**
+ * Writes one line at `level` through the logger. A logger that throws never costs the answer:
+ * the trouble is said once on stderr, and the line still goes on record as bare JSON there.
+ */
+export const writeLine = (
+  logger: ErrorLogger,
+  level: 'ERROR' | 'WARN',
+  line: string,
+  attributes: Record<string, unknown>,
+  fallbackLevel: 'ERROR' | 'WARN' = level,
+): void => {
+  try {
+    if (level === 'ERROR') logger.error(line, attributes);
+    else logger.warn(line, attributes);
+  } catch (logError) {
+    complain('logger failed', logError);
+    try {
+      process.stderr.write(
+        `${JSON.stringify({ level: fallbackLevel, message: line, ...attributes })}\n`,
+      );
+    } catch {
+      // Nothing more to try.
+    }
+  }
+};
+
+/** Logs the incident's one line. Never throws. */
+export const logIncident = (logger: ErrorLogger, incident: Incident): void => {
+  const { error, ...rest } = incident;
+  // The fallback line of a failure is always ERROR: the logger that should have said it broke.
+  writeLine(
+    logger,
+    incident.status >= 500 ? 'ERROR' : 'WARN',
+    LINES[incident.kind](incident),
+    {
+      ...rest,
+      error,
+    },
+    'ERROR',
+  );
+};

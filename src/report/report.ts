@@ -1,0 +1,39 @@
+/**
+ * Tells operators what happened, once per failed request: the log line, with a Tracer a fault
+ * or error on the X-Ray trace, the exception on the active OpenTelemetry span, and with
+ * Metrics one `Errors` datapoint. Every reporter is guarded: its trouble goes to stderr once.
+ */
+import { complain } from './complain.js';
+import { logIncident } from './log-line.js';
+import { countError } from './metrics.js';
+import { recordOnSpan } from './otel.js';
+import type { ErrorLogger, ErrorMetrics, ErrorTracer, Incident } from './types.js';
+import { traceIncident } from './xray.js';
+
+/** Where the report goes. */
+export interface Reporters {
+  logger: ErrorLogger;
+  tracer: ErrorTracer | undefined;
+  metrics: ErrorMetrics | undefined;
+  openTelemetry: boolean;
+}
+
+/** Logs the incident once, marks the trace and the span, counts it. Never throws. */
+export const report = (to: Reporters, incident: Incident): void => {
+  logIncident(to.logger, incident);
+  if (to.tracer !== undefined) traceIncident(to.tracer, incident);
+  if (to.openTelemetry) {
+    try {
+      recordOnSpan(incident);
+    } catch (spanError) {
+      complain('OpenTelemetry span failed', spanError);
+    }
+  }
+  if (to.metrics !== undefined) {
+    try {
+      countError(to.metrics, incident);
+    } catch (metricsError) {
+      complain('metrics failed', metricsError);
+    }
+  }
+};

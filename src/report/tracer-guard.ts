@@ -1,0 +1,46 @@
+/**
+ * Secrets out of X-Ray, whoever records the error. Powertools' `captureLambdaHandler` and
+ * `captureMethod` record the raw thrown error on their subsegments through the tracer's
+ * `addErrorAsMetadata`; in either order of the middlewares that would put the unredacted text
+ * beside ours. So the tracer the app hands us records a redacted copy instead: the thrown value
+ * itself is never touched (handlers and other middlewares keep the original, frozen and exotic
+ * values stay as they are), and Powertools keeps doing its own job.
+ */
+import { describeError } from '../core/describe-error.js';
+import type { Redactor } from '../core/redact.js';
+import { complain } from './complain.js';
+import type { ErrorTracer } from './types.js';
+import { toXrayError } from './xray.js';
+
+type RecordError = (error: unknown, remote?: boolean) => void;
+
+const guarded = new WeakSet<object>();
+
+/** Makes `tracer.addErrorAsMetadata` record redacted errors; once per tracer. Never throws. */
+export const guardTracer = (tracer: ErrorTracer, redact: Redactor): void => {
+  try {
+    if (guarded.has(tracer)) return;
+    const original = (tracer as { addErrorAsMetadata?: unknown }).addErrorAsMetadata;
+    if (typeof original !== 'function') return;
+    const record = original as RecordError;
+    const redacting: RecordError = function (this: unknown, error, remote) {
+      let safe: Error;
+      try {
+        safe = toXrayError(redact(describeError(error)));
+      } catch {
+        safe = new Error('[error could not be redacted]');
+      }
+      return record.call(this, safe, remote);
+    };
+    Object.defineProperty(tracer, 'addErrorAsMetadata', {
+      value: redacting,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+    guarded.add(tracer);
+  } catch (error) {
+    // A frozen tracer cannot be guarded: say so once, the middleware still redacts its own.
+    complain('tracer could not be guarded; Powertools may record unredacted errors', error);
+  }
+};
