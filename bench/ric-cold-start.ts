@@ -30,7 +30,7 @@ import {
   ROUNDS_ENV,
   TASK_ROOT_ENV,
 } from './ric-leg.js';
-import { type Summary, summarize } from './stats.js';
+import { medianCi95, type Summary, summarize } from './stats.js';
 
 const ROUNDS = Number(process.env[ROUNDS_ENV]);
 /** Far beyond a cold start here; only a hung instance reaches it. */
@@ -127,8 +127,8 @@ const measure = async (): Promise<RicColdStartResult> => {
     for (const entry of order) samples[entry].push(await coldStart(ricEntry, entry));
   }
   const of = (entry: RicEntry, metric: RicMetric) => samples[entry].map((s) => s[metric]);
-  const diff = (a: RicEntry, b: RicEntry, metric: RicMetric) =>
-    summarize(of(a, metric).map((value, i) => value - (of(b, metric)[i] as number)));
+  const diffs = (a: RicEntry, b: RicEntry, metric: RicMetric) =>
+    of(a, metric).map((value, i) => value - (of(b, metric)[i] as number));
   const perMetric = <T>(value: (metric: RicMetric) => T) =>
     Object.fromEntries(RIC_METRICS.map((metric) => [metric, value(metric)])) as Record<
       RicMetric,
@@ -145,8 +145,10 @@ const measure = async (): Promise<RicColdStartResult> => {
           RIC_ENTRIES.map((entry) => [entry, summarize(of(entry, metric))]),
         ) as Record<RicEntry, Summary>,
     ),
-    overPeerMs: perMetric((metric) => diff('normalizer', 'peer', metric)),
-    peerOverBaseMs: perMetric((metric) => diff('peer', 'base', metric)),
+    overPeerMs: perMetric((metric) => summarize(diffs('normalizer', 'peer', metric))),
+    overPeerCi95Ms: perMetric((metric) => medianCi95(diffs('normalizer', 'peer', metric))),
+    peerOverBaseMs: perMetric((metric) => summarize(diffs('peer', 'base', metric))),
+    peerOverBaseCi95Ms: perMetric((metric) => medianCi95(diffs('peer', 'base', metric))),
   };
 };
 

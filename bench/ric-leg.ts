@@ -52,8 +52,14 @@ export interface RicColdStartResult {
   ms: Record<RicMetric, Record<RicEntry, Summary>>;
   /** Per metric, the per-round differences errorNormalizer - http-error-handler, ms. */
   overPeerMs: Record<RicMetric, Summary>;
-  /** Per metric, the per-round differences http-error-handler - bare middy: the peer's cost. */
+  /** Per metric, a 95% confidence interval of that median difference, ms. */
+  overPeerCi95Ms: Record<RicMetric, [number, number]>;
+  /**
+   * Per metric, the per-round differences http-error-handler - bare middy, ms: the peer's own
+   * cost (411 B gzip), close to nothing, so its distance from 0 shows the run's noise.
+   */
   peerOverBaseMs: Record<RicMetric, Summary>;
+  peerOverBaseCi95Ms: Record<RicMetric, [number, number]>;
 }
 
 /** The leg's result, or why it did not run. */

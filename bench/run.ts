@@ -16,8 +16,9 @@ import { type ColdStartResult, measureColdStart } from './cold-start.js';
 import type { MemoryResult } from './memory.js';
 import { stacksOf } from './pairs.js';
 import { DEFAULT_RIC_ROUNDS, measureRicColdStart, type RicLeg } from './ric-leg.js';
+import { ricLines } from './ric-report.js';
 import type { Summary } from './stats.js';
-import { controls, delta, targetsOf } from './targets.js';
+import { controls, targetsOf } from './targets.js';
 import type { ThroughputResult } from './throughput.js';
 
 const { values } = parseArgs({
@@ -109,24 +110,7 @@ log(
     .map((entry) => `${entry.input.slice(4)} ${entry.bytes}`)
     .join(', ')}`,
 );
-if (ric.ran) {
-  const { ms, overPeerMs, peerOverBaseMs } = ric.result;
-  const med = (s: Summary) => s.median.toFixed(2);
-  log(
-    `aws-lambda-ric ${ric.result.ric} on ${ric.result.node}, ${ric.result.rounds} rounds, ms ` +
-      `(main-thread CPU / wall): init base ${med(ms.initCpu.base)}/${med(ms.initWall.base)}, ` +
-      `normalizer ${med(ms.initCpu.normalizer)}/${med(ms.initWall.normalizer)}, ` +
-      `peer ${med(ms.initCpu.peer)}/${med(ms.initWall.peer)}; first error base ` +
-      `${med(ms.firstErrorCpu.base)}/${med(ms.firstErrorWall.base)}, normalizer ` +
-      `${med(ms.firstErrorCpu.normalizer)}/${med(ms.firstErrorWall.normalizer)}, peer ` +
-      `${med(ms.firstErrorCpu.peer)}/${med(ms.firstErrorWall.peer)}`,
-  );
-  log(
-    `aws-lambda-ric control, peer - bare middy (CPU): init ${delta(peerOverBaseMs.initCpu)}; ` +
-      `normalizer - peer (wall): init ${delta(overPeerMs.initWall)}, ` +
-      `first error ${delta(overPeerMs.firstErrorWall)}`,
-  );
-}
+if (ric.ran) for (const line of ricLines(ric.result)) log(line);
 log(`memory: ${memory.invocations} errors in ${memory.seconds.toFixed(1)} s\n`);
 const verdict = (t: (typeof targets)[number]) => (t.met ? 'yes' : t.notRun ? 'NOT RUN' : 'NO');
 console.table(
