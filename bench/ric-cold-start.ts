@@ -119,6 +119,7 @@ const coldStart = async (ricEntry: string, entry: RicEntry): Promise<RicSample> 
 
 const measure = async (): Promise<RicColdStartResult> => {
   const ricEntry = await ensureRic();
+  const started = performance.now();
   const samples: Record<RicEntry, RicSample[]> = { base: [], normalizer: [], peer: [] };
   // Warms the file cache and the client's first load; not recorded.
   for (const entry of RIC_ENTRIES) await coldStart(ricEntry, entry);
@@ -135,6 +136,7 @@ const measure = async (): Promise<RicColdStartResult> => {
       T
     >;
   return {
+    seconds: (performance.now() - started) / 1000,
     node: process.version,
     ric: RIC_VERSION,
     rounds: ROUNDS,

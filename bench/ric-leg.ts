@@ -43,6 +43,8 @@ export type RicMetric = (typeof RIC_METRICS)[number];
 export type RicSample = Record<RicMetric, number>;
 
 export interface RicColdStartResult {
+  /** How long the leg's rounds took, s. */
+  seconds: number;
   node: string;
   ric: string;
   rounds: number;
@@ -55,8 +57,9 @@ export interface RicColdStartResult {
   /** Per metric, a 95% confidence interval of that median difference, ms. */
   overPeerCi95Ms: Record<RicMetric, [number, number]>;
   /**
-   * Per metric, the per-round differences http-error-handler - bare middy, ms: the peer's own
-   * cost (411 B gzip), close to nothing, so its distance from 0 shows the run's noise.
+   * Per metric, the per-round differences http-error-handler - bare middy, ms. At init the
+   * peer's own cost (411 B gzip) is close to nothing, so its distance from 0 shows the run's
+   * noise; on the first error bare middy's throw takes the client's `/error` path instead.
    */
   peerOverBaseMs: Record<RicMetric, Summary>;
   peerOverBaseCi95Ms: Record<RicMetric, [number, number]>;

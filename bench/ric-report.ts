@@ -17,8 +17,8 @@ export const ricLines = (result: RicColdStartResult): string[] => {
   const control = (metric: RicMetric) =>
     `${delta(peerOverBaseMs[metric])} ${ci(peerOverBaseCi95Ms[metric])}`;
   return [
-    `aws-lambda-ric ${result.ric} on ${result.node}, ${result.rounds} rounds, median ms ` +
-      '(main-thread CPU / wall):',
+    `aws-lambda-ric ${result.ric} on ${result.node}, ${result.rounds} rounds in ` +
+      `${result.seconds.toFixed(0)} s, median ms (main-thread CPU / wall):`,
     `  init (spawn to first next): ${perEntry('initCpu', 'initWall')}`,
     `  first error (next to POST): ${perEntry('firstErrorCpu', 'firstErrorWall')}`,
     `  normalizer - peer, CPU: init ${over('initCpu')}; first error ${over('firstErrorCpu')}`,
