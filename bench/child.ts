@@ -27,7 +27,17 @@ export const workerEnv = (): NodeJS.ProcessEnv => {
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const runWorker = async <T>(name: string, nodeArgs: string[] = []): Promise<T> => {
+/**
+ * Bundles `bench/<name>.ts` and runs it. `execPath` picks another Node binary (the runtime
+ * client's leg runs on Node 24 whatever Node runs the bench); `env` adds variables, e.g. paths,
+ * which a bundled worker cannot derive from its own `import.meta.url` (it runs from .tmp/).
+ */
+export const runWorker = async <T>(
+  name: string,
+  nodeArgs: string[] = [],
+  execPath = process.execPath,
+  env: Record<string, string> = {},
+): Promise<T> => {
   const outfile = `${TMP}${name}.mjs`;
   await build({
     entryPoints: [fileURLToPath(new URL(`./${name}.ts`, import.meta.url))],
@@ -41,8 +51,9 @@ export const runWorker = async <T>(name: string, nodeArgs: string[] = []): Promi
   });
   return new Promise((resolve, reject) => {
     const child = fork(outfile, [], {
+      execPath,
       execArgv: [...nodeArgs, ...PROFILE],
-      env: workerEnv(),
+      env: { ...workerEnv(), ...env },
       stdio: [DISCARD, DISCARD, DISCARD, 'ipc'],
     });
     let result: Reply<T> | undefined;

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
+import { type InputBytes, inputBytes } from './bundle-inputs.js';
 import { TMP, workerEnv } from './child.js';
 import { type Summary, summarize } from './stats.js';
 
@@ -36,12 +37,17 @@ export interface ColdStartResult {
   ratio: Summary;
   wallRatio: Summary;
   runs: number;
+  /** What the errorNormalizer bundle holds, per src/ module or package, minified bytes. */
+  normalizerInputs: InputBytes[];
 }
 
-/** Bundles an entry file as a Lambda deployment would; returns the bundle's path. */
-export const bundle = async (entryFile: string, name: string): Promise<string> => {
+/** Bundles an entry file as a Lambda deployment would; returns the bundle's path and metafile. */
+export const bundle = async (
+  entryFile: string,
+  name: string,
+): Promise<{ outfile: string; metafile: Metafile }> => {
   const outfile = `${TMP}cold/${name}.mjs`;
-  await build({
+  const { metafile } = await build({
     entryPoints: [entryFile],
     outfile,
     bundle: true,
@@ -53,8 +59,9 @@ export const bundle = async (entryFile: string, name: string): Promise<string> =
     // that does not use it has not, and esbuild then leaves the lazy import() unresolved.
     external: ['@opentelemetry/api'],
     logLevel: 'warning',
+    metafile: true,
   });
-  return outfile;
+  return { outfile, metafile };
 };
 
 /** CPU and wall ms of `import()` of `file` in a fresh Node process. */
@@ -71,11 +78,14 @@ export const importOnce = (file: string): { wall: number; cpu: number } => {
 export const measureColdStart = async (): Promise<ColdStartResult> => {
   const files = {} as Record<Entry, string>;
   const size = {} as Record<Entry, Size>;
+  let normalizerInputs: InputBytes[] = [];
   for (const entry of ENTRIES) {
-    files[entry] = await bundle(
+    const built = await bundle(
       fileURLToPath(new URL(`./entries/${entry}.ts`, import.meta.url)),
       entry,
     );
+    files[entry] = built.outfile;
+    if (entry === 'normalizer') normalizerInputs = inputBytes(built.metafile);
     const code = readFileSync(files[entry]);
     size[entry] = { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
   }
@@ -107,5 +117,6 @@ export const measureColdStart = async (): Promise<ColdStartResult> => {
     ratio: ratioOf(cpu),
     wallRatio: ratioOf(wall),
     runs: RUNS,
+    normalizerInputs,
   };
 };

@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: errorNormalizer against a by-hand middleware, @middy/http-error-handler and
  * bare middy (the pairs of pairs.ts) on the success and error paths, then cold start, bundle
- * size and heap growth. Prints each target with whether it is met and writes the results to
- * bench/.tmp/results.json (not tracked); `--save` writes the tracked bench/results.json
- * instead, the record behind the README's table. Method: bench/README.md.
+ * size, the cold start inside aws-lambda-ric on Node 24 (`--no-ric` skips it, `--ric-rounds N`
+ * sets its rounds) and heap growth. Prints each target with whether it is met and writes the
+ * results to bench/.tmp/results.json (not tracked); `--save` writes the tracked
+ * bench/results.json instead, the record behind the README's table. Method: bench/README.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,11 +15,24 @@ import { runWorker, TMP } from './child.js';
 import { type ColdStartResult, measureColdStart } from './cold-start.js';
 import type { MemoryResult } from './memory.js';
 import { stacksOf } from './pairs.js';
+import { DEFAULT_RIC_ROUNDS, measureRicColdStart, type RicLeg } from './ric-leg.js';
+import { ricLines } from './ric-report.js';
 import type { Summary } from './stats.js';
 import { controls, targetsOf } from './targets.js';
 import type { ThroughputResult } from './throughput.js';
 
-const { values } = parseArgs({ options: { save: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    save: { type: 'boolean' },
+    ric: { type: 'boolean', default: true },
+    'ric-rounds': { type: 'string', default: String(DEFAULT_RIC_ROUNDS) },
+  },
+  allowNegative: true,
+});
+const ricRounds = Number(values['ric-rounds']);
+if (!Number.isInteger(ricRounds) || ricRounds < 1) {
+  throw new Error(`--ric-rounds wants a whole number of rounds, not ${values['ric-rounds']}`);
+}
 const out = values.save
   ? fileURLToPath(new URL('./results.json', import.meta.url))
   : `${TMP}results.json`;
@@ -29,11 +43,16 @@ const loadBefore = os.loadavg();
 const log = (text: string) => process.stdout.write(`${text}\n`);
 log('cold start and size...');
 const cold: ColdStartResult = await measureColdStart();
+log(`cold start inside aws-lambda-ric (Node 24, ${ricRounds} rounds)...`);
+const ric: RicLeg = values.ric
+  ? await measureRicColdStart(log, ricRounds)
+  : { ran: false, reason: 'skipped (--no-ric)' };
+if (!ric.ran) log(`aws-lambda-ric leg NOT RUN: ${ric.reason}`);
 log('success and error paths...');
 const throughput = await runWorker<ThroughputResult>('throughput', ['--expose-gc']);
 log('heap growth over 1,000,000 failing invocations...');
 const memory = await runWorker<MemoryResult>('memory', ['--expose-gc']);
-const targets = targetsOf(throughput, cold, memory);
+const targets = targetsOf(throughput, cold, memory, ric);
 
 const cpus = os.cpus();
 const results = {
@@ -57,6 +76,7 @@ const results = {
       gzip: cold.size.normalizer.gzip - cold.size.peer.gzip,
     },
   },
+  ricColdStart: ric,
   memory,
 };
 mkdirSync(dirname(out), { recursive: true });
@@ -83,10 +103,19 @@ log(
     `normalizer ${cold.size.normalizer.raw}/${cold.size.normalizer.gzip}, ` +
     `peer ${cold.size.peer.raw}/${cold.size.peer.gzip}`,
 );
+log(
+  `normalizer bundle, largest src/ modules (minified B): ${cold.normalizerInputs
+    .filter((entry) => entry.input.startsWith('src/'))
+    .slice(0, 8)
+    .map((entry) => `${entry.input.slice(4)} ${entry.bytes}`)
+    .join(', ')}`,
+);
+if (ric.ran) for (const line of ricLines(ric.result)) log(line);
 log(`memory: ${memory.invocations} errors in ${memory.seconds.toFixed(1)} s\n`);
+const verdict = (t: (typeof targets)[number]) => (t.met ? 'yes' : t.notRun ? 'NOT RUN' : 'NO');
 console.table(
   Object.fromEntries(
-    targets.map((t) => [t.name, { measured: t.shown, target: t.limit, met: t.met ? 'yes' : 'NO' }]),
+    targets.map((t) => [t.name, { measured: t.shown, target: t.limit, met: verdict(t) }]),
   ),
 );
 log(`${relative(process.cwd(), out)} written (${results.seconds.toFixed(0)} s)`);

@@ -28,3 +28,17 @@ export const summarize = (samples: number[]): Summary => {
     n: sorted.length,
   };
 };
+
+/**
+ * A distribution-free 95% confidence interval of the median: the order statistics at ranks
+ * n/2 -/+ 1.96·√n/2 (the binomial's normal approximation). Says whether a median difference
+ * is told apart from a limit, which the quartiles of the samples do not.
+ */
+export const medianCi95 = (samples: number[]): [number, number] => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const n = sorted.length;
+  const half = (1.96 * Math.sqrt(n)) / 2;
+  const lo = Math.max(0, Math.floor(n / 2 - half) - 1);
+  const hi = Math.min(n - 1, Math.ceil(1 + n / 2 + half) - 1);
+  return [sorted[lo] ?? Number.NaN, sorted[hi] ?? Number.NaN];
+};

@@ -1,16 +1,21 @@
 /**
  * The targets of `npm run bench`, each with whether it is met: one per pair of pairs.ts that has
- * a limit, plus import time, bundle size and heap growth.
+ * a limit, plus import time, bundle size, heap growth and the cold start inside the runtime
+ * client (init and first error over the peer).
  */
 import type { ColdStartResult } from './cold-start.js';
 import type { MemoryResult } from './memory.js';
 import { PAIRS, pairKey } from './pairs.js';
+import type { RicColdStartResult, RicLeg, RicMetric } from './ric-leg.js';
 import type { Summary } from './stats.js';
 import type { ThroughputResult } from './throughput.js';
 
 const KIB = 1024;
 /** Largest accepted median ratio of import CPU time, errorNormalizer / http-error-handler. */
 const IMPORT_LIMIT = 1.05;
+/** Largest accepted median of the per-round difference inside aws-lambda-ric, ms over the peer. */
+const RIC_INIT_LIMIT_MS = 1;
+const RIC_FIRST_ERROR_LIMIT_MS = 2;
 
 export interface Target {
   name: string;
@@ -18,6 +23,8 @@ export interface Target {
   shown: string;
   limit: string;
   met: boolean;
+  /** Why the figure was not measured (the target then counts as not met). */
+  notRun?: string;
 }
 
 /** A ratio summary as `median [q1-q3]`. */
@@ -35,10 +42,44 @@ export const controls = (throughput: ThroughputResult): string[] =>
     (pair) => `${pair.label} ${ratio(throughput[pair.path].ratios[pairKey(pair)])}`,
   );
 
+/** A difference summary in ms as `+median [q1..q3]`. */
+export const delta = (s: Summary | undefined) =>
+  s === undefined
+    ? 'n/a'
+    : `${s.median >= 0 ? '+' : ''}${s.median.toFixed(2)} ms [${s.q1.toFixed(2)}..${s.q3.toFixed(2)}]`;
+
+/**
+ * Judged on the client's main-thread CPU time where /proc gives it (other work on the machine
+ * disturbs it far less than wall time), else on wall time; the other is shown beside.
+ */
+const ricTarget = (
+  name: string,
+  leg: RicLeg,
+  metric: (basis: 'Cpu' | 'Wall') => RicMetric,
+  limitMs: number,
+): Target => {
+  const limit = `<= +${limitMs} ms`;
+  if (!leg.ran) {
+    return { name, value: Number.NaN, shown: 'not run', limit, met: false, notRun: leg.reason };
+  }
+  const result: RicColdStartResult = leg.result;
+  const basis = metric(result.cpuTimes ? 'Cpu' : 'Wall');
+  const judged = result.overPeerMs[basis];
+  const [lo, hi] = result.overPeerCi95Ms[basis];
+  const wall = result.overPeerMs[metric('Wall')];
+  // The interval beside the verdict: on a loaded machine it can straddle the limit, and the
+  // verdict then flips from run to run.
+  const shown =
+    `${delta(judged)} CI95 ${lo.toFixed(2)}..${hi.toFixed(2)}` +
+    (result.cpuTimes ? ` CPU (wall ${wall.median.toFixed(2)})` : ' wall');
+  return { name, value: judged.median, shown, limit, met: judged.median <= limitMs };
+};
+
 export const targetsOf = (
   throughput: ThroughputResult,
   cold: ColdStartResult,
   memory: MemoryResult,
+  ric: RicLeg,
 ): Target[] => {
   const pairs = PAIRS.flatMap((pair) =>
     pair.limit === undefined
@@ -71,5 +112,17 @@ export const targetsOf = (
       limit: '< 5 MiB',
       met: memory.growthBytes < 5 * KIB * KIB,
     },
+    ricTarget(
+      'aws-lambda-ric: init over http-error-handler',
+      ric,
+      (basis) => `init${basis}`,
+      RIC_INIT_LIMIT_MS,
+    ),
+    ricTarget(
+      'aws-lambda-ric: first error answered over http-error-handler',
+      ric,
+      (basis) => `firstError${basis}`,
+      RIC_FIRST_ERROR_LIMIT_MS,
+    ),
   ];
 };

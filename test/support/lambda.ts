@@ -1,14 +1,14 @@
 /** What the Lambda runtime provides and tests need: fixtures, a context, trace headers, output. */
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { newTrace as newDemoTrace } from '../../infra/local/event.js';
 import { type OutputLine, outputLine } from './output-line.js';
+import { repoRoot } from './repo-root.js';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { repoRoot };
 /** The real AWS sample events of `test/fixtures/aws-events` (origin and license in test/fixtures/SOURCE.md). */
 export const fixturesDir = resolve(repoRoot, 'test', 'fixtures', 'aws-events');
 

@@ -27,6 +27,8 @@ export interface FunctionInstanceOptions {
 }
 
 export interface FunctionInstance {
+  /** The client's process id (the bench reads its CPU time from /proc). */
+  pid: number | undefined;
   lines: OutputLine[];
   /** JSON lines only. */
   json: () => Record<string, unknown>[];
@@ -94,6 +96,7 @@ export const startFunctionInstance = (options: FunctionInstanceOptions): Functio
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const json = () => lines.flatMap((line) => (line.json === undefined ? [] : [line.json]));
   return {
+    pid: child.pid,
     lines,
     json,
     exited,

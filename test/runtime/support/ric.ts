@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { repoRoot } from '../../support/lambda.js';
+import { repoRoot } from '../../support/repo-root.js';
 
 /** Pinned on purpose: a new client version is a new cache entry, taken deliberately. */
 export const RIC_VERSION = '4.0.2';
@@ -21,11 +21,14 @@ const MIN_NODE_MAJOR = 22;
 
 const nodeMajor = (): number => Number(process.versions.node.split('.')[0]);
 
-/** The cache entry of this client version for the Node running this process. */
-export const ricInstallDir = (): string =>
+/**
+ * The cache entry of this client version for a Node major: by default the one running this
+ * process (the bench asks for Node 24's from an older Node).
+ */
+export const ricInstallDir = (major = nodeMajor()): string =>
   path.join(
     process.env.RIC_CACHE_DIR ?? path.join(repoRoot, '.cache', 'ric'),
-    `aws-lambda-ric@${RIC_VERSION}-node${nodeMajor()}-${process.platform}-${process.arch}`,
+    `aws-lambda-ric@${RIC_VERSION}-node${major}-${process.platform}-${process.arch}`,
   );
 
 /** The client's entry point, as the managed runtime starts it. */
@@ -34,6 +37,10 @@ export const ricEntry = (installDir = ricInstallDir()): string =>
 
 const nativeAddon = (installDir: string): string =>
   path.join(installDir, 'node_modules', 'aws-lambda-ric', 'rapid-client.node');
+
+/** Whether a cache entry holds a finished build (its native addon is the last thing built). */
+export const ricBuilt = (installDir = ricInstallDir()): boolean =>
+  existsSync(nativeAddon(installDir));
 
 const npmInstall = (cwd: string): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -72,7 +79,7 @@ export const ensureRic = async (log: (line: string) => void = console.log): Prom
     );
   }
   const installDir = ricInstallDir();
-  if (existsSync(nativeAddon(installDir))) return ricEntry(installDir);
+  if (ricBuilt(installDir)) return ricEntry(installDir);
 
   const parent = path.dirname(installDir);
   await mkdir(parent, { recursive: true });
@@ -86,7 +93,7 @@ export const ensureRic = async (log: (line: string) => void = console.log): Prom
     }
     await rename(staging, installDir).catch((error: NodeJS.ErrnoException) => {
       // Another run finished first: keep its entry.
-      if (!existsSync(nativeAddon(installDir))) throw error;
+      if (!ricBuilt(installDir)) throw error;
     });
   } finally {
     await rm(staging, { recursive: true, force: true });

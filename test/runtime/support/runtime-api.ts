@@ -31,11 +31,16 @@ export interface Outcome {
   body: Buffer;
   /** HTTP trailers of a streamed response (`lambda-runtime-function-error-type`...). */
   trailers: Record<string, string | undefined>;
+  /** `performance.now()` when `next` handed the invocation out (the bench times from it). */
+  handedOutAt: number;
+  /** `performance.now()` when the response or error POST arrived, before its body was read. */
+  postedAt: number;
 }
 
 interface Pending extends Invocation {
   requestId: string;
   resolve: (outcome: Outcome) => void;
+  handedOutAt?: number;
 }
 
 const readBody = async (req: IncomingMessage): Promise<Buffer> => {
@@ -49,6 +54,17 @@ export class RuntimeApi {
   maxInFlight = 0;
   /** Error documents posted to `/runtime/init/error`. */
   readonly initErrors: unknown[] = [];
+  /**
+   * `performance.now()` of each `GET /runtime/invocation/next` as it arrived: the first is
+   * where Lambda's init ends (the runtime is ready for its first event).
+   */
+  readonly nextAt: number[] = [];
+  /**
+   * Called synchronously when a `next` arrives (before it is answered) and when a POST's body
+   * is in (before it is answered): moments when the runtime is waiting on this server, so what
+   * it has done so far is done (the bench reads its CPU time there).
+   */
+  observe: ((moment: 'next' | 'posted') => void) | undefined;
   private readonly queue: Pending[] = [];
   private readonly inFlight = new Map<string, Pending>();
   private readonly waiting: ServerResponse[] = [];
@@ -104,12 +120,16 @@ export class RuntimeApi {
         headers['Lambda-Runtime-Cognito-Identity'] = JSON.stringify(next.cognitoIdentity);
       }
       res.writeHead(200, headers).end(JSON.stringify(next.event));
+      next.handedOutAt = performance.now();
     }
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrivedAt = performance.now();
     const url = req.url ?? '';
     if (req.method === 'GET' && url === `${PREFIX}/invocation/next`) {
+      this.nextAt.push(arrivedAt);
+      this.observe?.('next');
       this.waiting.push(res);
       res.once('close', () => {
         const index = this.waiting.indexOf(res);
@@ -133,6 +153,7 @@ export class RuntimeApi {
     // The body (trailers included) is read in full before the runtime is answered: a streamed
     // response is only over when its last chunk came.
     const body = await readBody(req);
+    this.observe?.('posted');
     this.inFlight.delete(pending.requestId);
     res.writeHead(202, { 'Content-Type': 'application/json' }).end('{"status":"OK"}');
     pending.resolve({
@@ -142,6 +163,8 @@ export class RuntimeApi {
       headers: req.headers,
       body,
       trailers: { ...req.trailers },
+      handedOutAt: pending.handedOutAt ?? Number.NaN,
+      postedAt: arrivedAt,
     });
     this.dispatch();
   }
