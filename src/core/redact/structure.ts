@@ -13,7 +13,7 @@ import { REDACTED } from './marks.js';
 /** A run of key characters (nested form keys and their percent-encoded brackets included). */
 const KEY = /(?:[A-Za-z0-9_.[\]-]|%5[BbDd]){1,128}/g;
 /** What joins a key to its value: an optional closing quote (escaped or not), then `:`, `=`, `=>` or their percent escapes. */
-const SEPARATOR = /(?:\\{0,16}["'])?[ \t]{0,16}(?:=>|[:=]|%3[DdAa])[ \t]{0,16}/y;
+const SEPARATOR = /\\{0,16}["']?[ \t]{0,16}(?:=>|[:=]|%3[DdAa])[ \t]{0,16}/y;
 /** An unquoted value: up to a delimiter of any of the encodings above. */
 const BARE_VALUE = /[^\s,;&"'`<>{}[\]()\\]{1,4096}/y;
 /** Where a percent-encoded value ends: an encoded `&`, `;`, `,`, space or quote. */
@@ -66,23 +66,23 @@ interface Span {
 
 /** Where the value at `at` is, or `undefined` when there is nothing to redact there. */
 const valueAt = (text: string, at: number, key: string, percent: boolean): Span | undefined => {
-  if (at >= text.length || alreadyRedacted(text, at)) return undefined;
+  if (at >= text.length) return undefined;
   let slashes = 0;
   while (slashes < 16 && text.charCodeAt(at + slashes) === 92) slashes++;
   const quote = text[at + slashes];
   if (quote === '"' || quote === "'") {
     const start = at + slashes + 1;
-    if (alreadyRedacted(text, start)) return undefined;
     const end = quotedEnd(text, start, slashes, quote.charCodeAt(0));
     return end > start ? { start, end } : undefined;
   }
   if (LINE_KEYS.test(key)) {
     AUTH_SCHEME.lastIndex = at;
     const start = AUTH_SCHEME.exec(text) === null ? at : AUTH_SCHEME.lastIndex;
-    if (alreadyRedacted(text, start)) return undefined;
+    // The whole line goes, even after a token rule's `[REDACTED]` (`Digest username="…", response="…"`).
     const end = lineEnd(text, start);
     return end > start ? { start, end } : undefined;
   }
+  if (alreadyRedacted(text, at)) return undefined;
   BARE_VALUE.lastIndex = at;
   const bare = BARE_VALUE.exec(text)?.[0];
   if (bare === undefined) return undefined;
