@@ -14,6 +14,7 @@ import { runWorker, TMP } from './child.js';
 import { type ColdStartResult, measureColdStart } from './cold-start.js';
 import type { MemoryResult } from './memory.js';
 import { stacksOf } from './pairs.js';
+import type { RedactionResult } from './redaction.js';
 import type { Summary } from './stats.js';
 import { controls, targetsOf } from './targets.js';
 import type { ThroughputResult } from './throughput.js';
@@ -33,7 +34,9 @@ log('success and error paths...');
 const throughput = await runWorker<ThroughputResult>('throughput', ['--expose-gc']);
 log('heap growth over 1,000,000 failing invocations...');
 const memory = await runWorker<MemoryResult>('memory', ['--expose-gc']);
-const targets = targetsOf(throughput, cold, memory);
+log('redaction on hostile and plain 16 KB inputs...');
+const redaction = await runWorker<RedactionResult>('redaction');
+const targets = targetsOf(throughput, cold, memory, redaction);
 
 const cpus = os.cpus();
 const results = {
@@ -58,6 +61,7 @@ const results = {
     },
   },
   memory,
+  redaction,
 };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

@@ -5,12 +5,15 @@
 import type { ColdStartResult } from './cold-start.js';
 import type { MemoryResult } from './memory.js';
 import { PAIRS, pairKey } from './pairs.js';
+import type { RedactionResult } from './redaction.js';
 import type { Summary } from './stats.js';
 import type { ThroughputResult } from './throughput.js';
 
 const KIB = 1024;
 /** Largest accepted median ratio of import CPU time, errorNormalizer / http-error-handler. */
 const IMPORT_LIMIT = 1.05;
+/** Largest accepted median ratio of redaction CPU time, hostile 16 KB / plain 16 KB, per rule. */
+const HOSTILE_LIMIT = 3;
 
 export interface Target {
   name: string;
@@ -39,6 +42,7 @@ export const targetsOf = (
   throughput: ThroughputResult,
   cold: ColdStartResult,
   memory: MemoryResult,
+  redaction: RedactionResult = {},
 ): Target[] => {
   const pairs = PAIRS.flatMap((pair) =>
     pair.limit === undefined
@@ -47,8 +51,12 @@ export const targetsOf = (
   );
   const gzipDelta = cold.size.normalizer.gzip - cold.size.peer.gzip;
   const rawDelta = cold.size.normalizer.raw - cold.size.peer.raw;
+  const hostile = Object.entries(redaction).map(([rule, { ratio }]) =>
+    ratioTarget(`redaction, ${rule}: hostile 16 KB / plain 16 KB`, ratio, HOSTILE_LIMIT),
+  );
   return [
     ...pairs,
+    ...hostile,
     ratioTarget(
       'cold start: import errorNormalizer / http-error-handler',
       cold.ratio,

@@ -59,6 +59,8 @@ const ERROR_NAME_WORDS = new Set(['error', 'exception']);
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/g;
 const CAMEL_HUMP = /([a-z0-9])([A-Z])/g;
 const WORD_BREAK = /[^A-Za-z0-9]+/;
+const NOT_ALNUM = /[^a-z0-9]/g;
+const MAX_KNOWN_KEYS = 512;
 
 /** The lower-case words of a key name. */
 export const keyWords = (key: string): string[] =>
@@ -83,8 +85,11 @@ export const secretKeyJudge = (
   userKeys: readonly string[],
 ): ((key: string) => boolean) => {
   const user = new Set(userKeys.map(normaliseKey).filter((key) => key.length > 0));
-  return (key) => {
-    if (key.length === 0 || key.length > 256) return false;
+  const stems = [...user, ...(defaults ? [...SECRET_KEY_PARTS, ...SHORT_WORDS] : [])];
+  const judge = (key: string): boolean => {
+    // Most keys hold no stem at all: one lower-casing and a few substring tests reject them.
+    const flat = key.toLowerCase().replace(NOT_ALNUM, '');
+    if (!stems.some((stem) => flat.includes(stem))) return false;
     const words = keyWords(key);
     const joined = words.join('');
     if (user.has(joined) || words.some((word) => user.has(word))) return true;
@@ -92,7 +97,19 @@ export const secretKeyJudge = (
     if (ERROR_NAME_WORDS.has(words[words.length - 1] ?? '')) return false;
     return (
       SECRET_KEY_PARTS.some((part) => joined.includes(part)) ||
-      words.some((w) => SHORT_WORDS.has(w))
+      words.some((word) => SHORT_WORDS.has(word))
     );
+  };
+  // Keys repeat (in one text and across errors): each distinct one is judged once, in bounded memory.
+  const known = new Map<string, boolean>();
+  return (key) => {
+    if (key.length === 0 || key.length > 256) return false;
+    let secret = known.get(key);
+    if (secret === undefined) {
+      secret = judge(key);
+      if (known.size >= MAX_KNOWN_KEYS) known.clear();
+      known.set(key, secret);
+    }
+    return secret;
   };
 };

@@ -5,15 +5,16 @@
  * (`password%3D…%26`), header lines (`Cookie: a=1; sid=2` to the end of the line), quoted values
  * to their real closing quote, and an unclosed quote to the end of its line.
  *
- * One forward scan: every key is read once, a secret's value is read once and the scan resumes
- * after it, and every read is bounded, so the cost is linear in the text.
+ * One forward scan from separator to separator: every key is read back at most 128 characters,
+ * a secret's value is read once and the scan resumes after it, and every read is bounded, so the
+ * cost is linear in the text.
  */
 import { REDACTED } from './marks.js';
 
-/** A run of key characters (nested form keys and their percent-encoded brackets included). */
-const KEY = /(?:[A-Za-z0-9_.[\]-]|%5[BbDd]){1,128}/g;
-/** What joins a key to its value: an optional closing quote (escaped or not), then `:`, `=`, `=>` or their percent escapes. */
-const SEPARATOR = /\\{0,16}["']?[ \t]{0,16}(?:=>|[:=]|%3[DdAa])[ \t]{0,16}/y;
+/** What joins a key to its value: `:`, `=` (or `=>`) or their percent escapes. */
+const SEPARATOR = /[:=]|%3[DdAa]/g;
+/** The spaces between a separator and its value. */
+const SPACES = /[ \t]{0,16}/y;
 /** An unquoted value: up to a delimiter of any of the encodings above. */
 const BARE_VALUE = /[^\s,;&"'`<>{}[\]()\\]{1,4096}/y;
 /** Where a percent-encoded value ends: an encoded `&`, `;`, `,`, space or quote. */
@@ -92,31 +93,64 @@ const valueAt = (text: string, at: number, key: string, percent: boolean): Span 
   return { start: at, end: at + (cut > 0 ? cut : bare.length) };
 };
 
+const isKeyChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  c === 95 || // _
+  c === 46 || // .
+  c === 45 || // -
+  c === 91 || // [
+  c === 93; // ]
+
 /**
- * Redacts the values of every key `isSecret` accepts. Keys and values are read in two steps, so
- * the value of a harmless key (`Error: apiKey: …`) never hides the next key.
+ * The key that ends before the separator at `at`, read backwards: spaces, a closing quote
+ * (escaped at any depth), then at most 128 key characters, never before `floor`.
+ */
+const keyBefore = (text: string, at: number, floor: number): string | undefined => {
+  let i = at;
+  for (let n = 0; n < 16 && i > floor && (text[i - 1] === ' ' || text[i - 1] === '\t'); n++) i--;
+  if (i > floor && (text[i - 1] === '"' || text[i - 1] === "'")) i--;
+  for (let n = 0; n < 16 && i > floor && text.charCodeAt(i - 1) === 92; n++) i--;
+  const end = i;
+  while (i > floor && end - i < 128) {
+    const c = text.charCodeAt(i - 1);
+    // `%5B`/`%5D`: the percent-encoded brackets of a nested form key.
+    const bracket = c === 37 && text[i] === '5' && /[BbDd]/.test(text[i + 1] ?? '');
+    if (!isKeyChar(c) && !bracket) break;
+    i--;
+  }
+  return i < end ? text.slice(i, end) : undefined;
+};
+
+/**
+ * Redacts the values of every key `isSecret` accepts. The scan goes from separator to
+ * separator (few in ordinary text) and reads each key backwards from its separator, so the
+ * value of a harmless key (`Error: apiKey: …`) never hides the next key.
  */
 export const redactPairs = (text: string, isSecret: (key: string) => boolean): string => {
   let out = '';
   let copied = 0;
-  KEY.lastIndex = 0;
-  for (let key = KEY.exec(text); key !== null; key = KEY.exec(text)) {
-    SEPARATOR.lastIndex = KEY.lastIndex;
-    const separator = SEPARATOR.exec(text);
-    if (separator === null || !isSecret(key[0])) continue;
-    const value = valueAt(text, SEPARATOR.lastIndex, key[0], separator[0].includes('%'));
+  SEPARATOR.lastIndex = 0;
+  for (let mark = SEPARATOR.exec(text); mark !== null; mark = SEPARATOR.exec(text)) {
+    const key = keyBefore(text, mark.index, copied);
+    if (key === undefined || !isSecret(key)) continue;
+    SPACES.lastIndex =
+      SEPARATOR.lastIndex + (mark[0] === '=' && text[SEPARATOR.lastIndex] === '>' ? 1 : 0);
+    SPACES.exec(text);
+    const value = valueAt(text, SPACES.lastIndex, key, mark[0].length === 3);
     if (value === undefined) continue;
     out += `${text.slice(copied, value.start)}${REDACTED}`;
     copied = value.end;
-    KEY.lastIndex = value.end;
+    SEPARATOR.lastIndex = value.end;
   }
   return copied === 0 ? text : out + text.slice(copied);
 };
 
 /** Every expression of the scan, for the ReDoS check. */
 export const STRUCTURE_PATTERNS: readonly RegExp[] = [
-  KEY,
   SEPARATOR,
+  SPACES,
   BARE_VALUE,
   PERCENT_END,
   AUTH_SCHEME,
