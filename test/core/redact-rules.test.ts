@@ -3,16 +3,24 @@
  * the user's options, redact-then-cut, linear time (recheck over every built-in expression, a
  * static check for unbounded and nested quantifiers, hostile inputs up to 64 KB).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { describeError, MAX_MESSAGE_CHARS, redactThenCap } from '../../src/core/describe-error.js';
 import { compileRedaction } from '../../src/core/redact/index.js';
-import { keyWords, secretKeyJudge } from '../../src/core/redact/keys.js';
+import {
+  keyWords,
+  SECRET_KEY_PARTS,
+  SECRET_KEY_WORDS,
+  secretKeyJudge,
+} from '../../src/core/redact/keys.js';
 import { buildPrefilter } from '../../src/core/redact/prefilter.js';
 import { BUILT_IN_RULES, RULE_PATTERNS } from '../../src/core/redact/rules.js';
 import { TOKEN_FAMILIES, TOKEN_GUARD, TOKEN_PATTERN } from '../../src/core/redact/tokens.js';
 import { clientMessage, MAX_CLIENT_MESSAGE_CHARS } from '../../src/core/respond.js';
+import { repoRoot } from '../support/lambda.js';
 
 const redact = compileRedaction(undefined);
 const SECRET = 'hunter2EXAMPLE';
@@ -96,6 +104,15 @@ describe('the token table', () => {
       }
     },
   );
+
+  it('is the table docs/redaction.md lists, family by family, and the key list it gives', () => {
+    const docs = readFileSync(join(repoRoot, 'docs', 'redaction.md'), 'utf8');
+    for (const family of TOKEN_FAMILIES) {
+      expect(docs).toContain(`| ${family.name} | \`${family.prefix}\` |`);
+    }
+    for (const word of [...SECRET_KEY_PARTS, ...SECRET_KEY_WORDS])
+      expect(docs).toContain(`\`${word}\``);
+  });
 
   it('has at least 40 families, each with a prefix its pattern starts with', () => {
     expect(TOKEN_FAMILIES.length).toBeGreaterThanOrEqual(40);
