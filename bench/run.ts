@@ -15,6 +15,7 @@ import { runWorker, TMP } from './child.js';
 import { type ColdStartResult, measureColdStart } from './cold-start.js';
 import type { MemoryResult } from './memory.js';
 import { stacksOf } from './pairs.js';
+import type { RedactionResult } from './redaction.js';
 import { DEFAULT_RIC_ROUNDS, measureRicColdStart, type RicLeg } from './ric-leg.js';
 import { ricLines } from './ric-report.js';
 import type { Summary } from './stats.js';
@@ -52,7 +53,9 @@ log('success and error paths...');
 const throughput = await runWorker<ThroughputResult>('throughput', ['--expose-gc']);
 log('heap growth over 1,000,000 failing invocations...');
 const memory = await runWorker<MemoryResult>('memory', ['--expose-gc']);
-const targets = targetsOf(throughput, cold, memory, ric);
+log('redaction on hostile and plain 16 KB inputs...');
+const redaction = await runWorker<RedactionResult>('redaction');
+const targets = targetsOf(throughput, cold, memory, ric, redaction);
 
 const cpus = os.cpus();
 const results = {
@@ -78,6 +81,7 @@ const results = {
   },
   ricColdStart: ric,
   memory,
+  redaction,
 };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

@@ -6,6 +6,7 @@
 import type { ColdStartResult } from './cold-start.js';
 import type { MemoryResult } from './memory.js';
 import { PAIRS, pairKey } from './pairs.js';
+import type { RedactionResult } from './redaction.js';
 import type { RicColdStartResult, RicLeg, RicMetric } from './ric-leg.js';
 import type { Summary } from './stats.js';
 import type { ThroughputResult } from './throughput.js';
@@ -16,6 +17,8 @@ const IMPORT_LIMIT = 1.05;
 /** Largest accepted median of the per-round difference inside aws-lambda-ric, ms over the peer. */
 const RIC_INIT_LIMIT_MS = 1;
 const RIC_FIRST_ERROR_LIMIT_MS = 2;
+/** Largest accepted median ratio of redaction CPU time, hostile 16 KB / plain 16 KB, per rule. */
+const HOSTILE_LIMIT = 3;
 
 export interface Target {
   name: string;
@@ -80,6 +83,7 @@ export const targetsOf = (
   cold: ColdStartResult,
   memory: MemoryResult,
   ric: RicLeg,
+  redaction: RedactionResult = {},
 ): Target[] => {
   const pairs = PAIRS.flatMap((pair) =>
     pair.limit === undefined
@@ -88,8 +92,12 @@ export const targetsOf = (
   );
   const gzipDelta = cold.size.normalizer.gzip - cold.size.peer.gzip;
   const rawDelta = cold.size.normalizer.raw - cold.size.peer.raw;
+  const hostile = Object.entries(redaction).map(([rule, { ratio }]) =>
+    ratioTarget(`redaction, ${rule}: hostile 16 KB / plain 16 KB`, ratio, HOSTILE_LIMIT),
+  );
   return [
     ...pairs,
+    ...hostile,
     ratioTarget(
       'cold start: import errorNormalizer / http-error-handler',
       cold.ratio,

@@ -35,7 +35,7 @@ export type { HttpEventSource } from './core/event-source.js';
 export { MAINTENANCE_ENV } from './core/maintenance.js';
 export { NotImplementedError, type NotImplementedErrorOptions } from './core/not-implemented.js';
 export type { ErrorNormalizerOptions } from './core/options.js';
-export type { RedactionOptions, RedactionPattern } from './core/redact.js';
+export type { RedactionOptions, RedactionPattern } from './core/redact/index.js';
 export type { ErrorResponseBody, HttpErrorResult, ProblemDetailsBody } from './core/respond.js';
 export { isTraceId } from './core/trace-id.js';
 export { errorNormalizer } from './doors/middy.js';

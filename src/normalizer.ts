@@ -10,7 +10,7 @@ import { describeError } from './core/describe-error.js';
 import { eventSourceOf, type HttpEventSource, requestHeader } from './core/event-source.js';
 import { maintenanceWindow } from './core/maintenance.js';
 import type { ErrorNormalizerOptions } from './core/options.js';
-import { compileRedaction } from './core/redact.js';
+import { compileRedaction } from './core/redact/index.js';
 import {
   clientMessage,
   type ErrorAnswer,
@@ -109,13 +109,15 @@ export const createCore = (
         kind,
         eventSource: source,
         ...ids,
-        error: redact(describeError(thrown)),
+        error: describeError(thrown, redact),
       };
       if (problems.length > 0) {
-        incident.problems = problems.map(({ rule, reason }) => `rules[${rule}]: ${reason}`);
+        incident.problems = problems.map(({ rule, reason }) =>
+          redact.text(`rules[${rule}]: ${reason}`),
+        );
       }
       report(reporters, incident);
-      const message = clientMessage(classification, thrown);
+      const message = clientMessage(classification, thrown, redact.text);
       const contract = { error: classification.code, message, ...ids };
       return build(source, event, classification.status, contract, classification.retryAfter);
     },

@@ -3,8 +3,12 @@
  *
  * Thrown values are hostile by nature: getters that throw, proxies, frozen objects, circular
  * `cause` chains, megabyte messages. Every property read here goes through `read()`, every
- * string is capped, and the cause chain is walked with a visited set and a depth bound, so
- * describing an error can neither throw nor grow without limit.
+ * string is redacted then capped, and the cause chain is walked with a visited set and a depth
+ * bound, so describing an error can neither throw nor grow without limit.
+ *
+ * Redact first, cut after: a secret that straddles a cap would otherwise be logged in part. The
+ * text is first bounded to a generous window (the cap plus {@link REDACTION_WINDOW}), so a 10 MB
+ * message costs no more than a 12 KB one, then redacted, then cut to its cap.
  */
 
 /** Plain description of a thrown value, safe to serialize. */
@@ -29,7 +33,58 @@ export interface DescribedError {
   truncated?: true;
 }
 
-import { cap, isObject, read, safeString } from './read.js';
+import { isObject, read, safeString } from './read.js';
+import { REDACTED } from './redact/marks.js';
+
+/** How `describeError()` redacts each string before it cuts it. */
+export interface DescribeRedaction {
+  /** Redacts any text (message, name, code, field keys and values). */
+  text(text: string): string;
+  /** Redacts a stack trace. */
+  stack(stack: string): string;
+  /** Whether a field of this name holds a secret (its value is replaced whole). */
+  secretKey(key: string): boolean;
+}
+
+/** Characters read beyond a cap, so a secret that starts before the cap is seen whole. */
+export const REDACTION_WINDOW = 4_096;
+
+const NO_REDACTION: DescribeRedaction = {
+  text: (text) => text,
+  stack: (stack) => stack,
+  secretKey: () => false,
+};
+
+const cutNote = (more: number): string => `… [${more} more characters]`;
+
+/**
+ * `raw` redacted, then cut to `max` characters, saying how many were cut. Bounded to a window
+ * first, so the redaction costs at most the window. With `within`, the note counts in `max`
+ * (the client message's promise); without, it comes after (the log's).
+ * @param raw - The text.
+ * @param max - The cap.
+ * @param redact - The redaction applied before the cut.
+ * @param within - Whether the note of the cut counts in `max`.
+ * @returns The redacted, capped text.
+ */
+export const redactThenCap = (
+  raw: string,
+  max: number,
+  redact: (text: string) => string,
+  within = false,
+): string => {
+  const window = max + REDACTION_WINDOW;
+  const windowed = raw.length > window ? raw.slice(0, window) : raw;
+  const safe = redact(windowed);
+  const dropped = raw.length - windowed.length;
+  if (safe.length <= max && dropped === 0) return safe;
+  let keep = Math.min(max, safe.length);
+  // The note's length depends on the count it shows: settle both (two rounds at most).
+  for (let round = 0; within && round < 3; round++) {
+    keep = Math.max(0, Math.min(safe.length, max - cutNote(safe.length - keep + dropped).length));
+  }
+  return `${safe.slice(0, keep)}${cutNote(safe.length - keep + dropped)}`;
+};
 
 export const MAX_MESSAGE_CHARS = 8_192;
 export const MAX_STACK_CHARS = 16_384;
@@ -53,19 +108,25 @@ const SKIPPED_FIELDS = new Set([
   '$retryable',
 ]);
 
-const stringOf = (value: unknown, max: number): string | undefined =>
-  typeof value === 'string' ? cap(value, max) : undefined;
+/** One walk: its visited set and its redaction. */
+interface Walk {
+  seen: Set<object>;
+  redaction: DescribeRedaction;
+}
 
-const nameOf = (value: unknown): string => {
+const textOf = (walk: Walk, raw: string, max: number): string =>
+  redactThenCap(raw, max, walk.redaction.text);
+
+const nameOf = (value: unknown, walk: Walk): string => {
   if (value === null) return 'null';
   if (typeof value !== 'object' && typeof value !== 'function') return typeof value;
   const own = read(value, 'name');
-  if (typeof own === 'string' && own.length > 0) return cap(own, 200);
+  if (typeof own === 'string' && own.length > 0) return textOf(walk, own, 200);
   const ctor = read(read(value, 'constructor'), 'name');
-  return typeof ctor === 'string' && ctor.length > 0 ? cap(ctor, 200) : 'object';
+  return typeof ctor === 'string' && ctor.length > 0 ? textOf(walk, ctor, 200) : 'object';
 };
 
-const fieldsOf = (value: object): DescribedError['fields'] => {
+const fieldsOf = (value: object, walk: Walk): DescribedError['fields'] => {
   let keys: string[];
   try {
     keys = Object.keys(value);
@@ -84,62 +145,80 @@ const fieldsOf = (value: object): DescribedError['fields'] => {
       typeof field === 'string'
     ) {
       fields ??= {};
-      fields[cap(key, 100)] = typeof field === 'string' ? cap(field, 1_024) : field;
+      // A secret can be a key too (`{ [token]: true }`): the key is redacted like any text.
+      fields[textOf(walk, key, 100)] = walk.redaction.secretKey(key)
+        ? REDACTED
+        : typeof field === 'string'
+          ? textOf(walk, field, 1_024)
+          : field;
       if (++count >= MAX_FIELDS) break;
     }
   }
   return fields;
 };
 
-const describeObject = (value: object, seen: Set<object>, depth: number): DescribedError => {
-  seen.add(value);
+const describeObject = (value: object, walk: Walk, depth: number): DescribedError => {
+  walk.seen.add(value);
   const message = read(value, 'message');
   const described: DescribedError = {
-    name: nameOf(value),
+    name: nameOf(value, walk),
     message:
       typeof message === 'string'
-        ? cap(message, MAX_MESSAGE_CHARS)
+        ? textOf(walk, message, MAX_MESSAGE_CHARS)
         : message === undefined
           ? ''
-          : cap(safeString(message), MAX_MESSAGE_CHARS),
+          : textOf(walk, safeString(message), MAX_MESSAGE_CHARS),
   };
-  const stack = stringOf(read(value, 'stack'), MAX_STACK_CHARS);
-  if (stack !== undefined) described.stack = stack;
+  const stack = read(value, 'stack');
+  if (typeof stack === 'string') {
+    described.stack = redactThenCap(stack, MAX_STACK_CHARS, walk.redaction.stack);
+  }
   const code = read(value, 'code');
-  if (typeof code === 'string' || typeof code === 'number') described.code = cap(String(code), 200);
+  if (typeof code === 'string' || typeof code === 'number') {
+    described.code = textOf(walk, String(code), 200);
+  }
   const statusCode = read(value, 'statusCode') ?? read(value, 'status');
   if (typeof statusCode === 'number') described.statusCode = statusCode;
   const fault = read(value, '$fault');
-  if (typeof fault === 'string') described.fault = cap(fault, 50);
-  const fields = fieldsOf(value);
+  if (typeof fault === 'string') described.fault = textOf(walk, fault, 50);
+  const fields = fieldsOf(value, walk);
   if (fields !== undefined) described.fields = fields;
 
   const cause = read(value, 'cause');
-  if (cause !== undefined) described.cause = describeAt(cause, seen, depth + 1);
+  if (cause !== undefined) described.cause = describeAt(cause, walk, depth + 1);
   const errors = read(value, 'errors');
   if (Array.isArray(errors) && errors.length > 0) {
     described.errors = errors
       .slice(0, MAX_AGGREGATE)
-      .map((item: unknown) => describeAt(item, seen, depth + 1));
+      .map((item: unknown) => describeAt(item, walk, depth + 1));
   }
   return described;
 };
 
-const describeAt = (value: unknown, seen: Set<object>, depth: number): DescribedError => {
+const describeAt = (value: unknown, walk: Walk, depth: number): DescribedError => {
   if (isObject(value)) {
-    if (seen.has(value)) return { name: nameOf(value), message: '', circular: true };
-    if (depth >= MAX_DEPTH) return { name: nameOf(value), message: '', truncated: true };
-    return describeObject(value, seen, depth);
+    if (walk.seen.has(value)) return { name: nameOf(value, walk), message: '', circular: true };
+    if (depth >= MAX_DEPTH) return { name: nameOf(value, walk), message: '', truncated: true };
+    return describeObject(value, walk, depth);
   }
-  if (typeof value === 'function') return { name: 'function', message: nameOf(value) };
+  if (typeof value === 'function') return { name: 'function', message: nameOf(value, walk) };
   if (value === undefined) return { name: 'undefined', message: '' };
-  return { name: nameOf(value), message: cap(safeString(value), MAX_MESSAGE_CHARS) };
+  return { name: nameOf(value, walk), message: textOf(walk, safeString(value), MAX_MESSAGE_CHARS) };
 };
 
-/** Describes any thrown value as plain, bounded, cycle-free data. Never throws. */
-export const describeError = (value: unknown): DescribedError => {
+/**
+ * Describes any thrown value as plain, bounded, cycle-free data, every string redacted by
+ * `redaction` before it is cut. Never throws.
+ * @param value - The thrown value, whatever it is.
+ * @param redaction - The redactor (from `compileRedaction()`); default: none.
+ * @returns The description.
+ */
+export const describeError = (
+  value: unknown,
+  redaction: DescribeRedaction = NO_REDACTION,
+): DescribedError => {
   try {
-    return describeAt(value, new Set(), 0);
+    return describeAt(value, { seen: new Set(), redaction }, 0);
   } catch {
     // A proxy can defeat even guarded reads (e.g. a trap on `has`); keep what is certain.
     return { name: typeof value, message: '' };

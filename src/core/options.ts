@@ -5,7 +5,7 @@
 
 import type { ErrorLogger, ErrorMetrics, ErrorTracer } from '../report/types.js';
 import type { ErrorRule } from './classify.js';
-import type { RedactionOptions } from './redact.js';
+import type { RedactionOptions } from './redact/index.js';
 
 /** Options of every adapter. All are optional. */
 export interface ErrorNormalizerOptions {

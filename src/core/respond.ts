@@ -7,8 +7,9 @@
  */
 
 import type { Classification } from './classify.js';
+import { redactThenCap } from './describe-error.js';
 import { type HttpEventSource, usesMultiValueHeaders } from './event-source.js';
-import { cap, read } from './read.js';
+import { read } from './read.js';
 import { statusText } from './status-text.js';
 
 /** The JSON body of every error response. */
@@ -63,15 +64,27 @@ const genericMessage = (status: number): string =>
   GENERIC_MESSAGES[status] ??
   (status >= 500 ? (GENERIC_MESSAGES[500] as string) : `${reasonPhrase(status)}.`);
 
-/** The message the client sees: chosen by the rule, the error's own if exposed, else generic. */
-export const clientMessage = (classification: Classification, error: unknown): string => {
+/**
+ * The message the client sees: chosen by the rule, the error's own if exposed, else generic.
+ * A chosen or exposed message is redacted like the log (a 4xx can quote a connection string)
+ * and capped at {@link MAX_CLIENT_MESSAGE_CHARS}, the note of the cut included.
+ * @param classification - What the rules made of the error.
+ * @param error - The thrown value.
+ * @param redact - The redaction of the log's text; default: none.
+ * @returns The message of the answer.
+ */
+export const clientMessage = (
+  classification: Classification,
+  error: unknown,
+  redact: (text: string) => string = (text) => text,
+): string => {
   if (classification.message !== undefined) {
-    return cap(classification.message, MAX_CLIENT_MESSAGE_CHARS);
+    return redactThenCap(classification.message, MAX_CLIENT_MESSAGE_CHARS, redact, true);
   }
   if (classification.expose) {
     const own = read(error, 'message');
     if (typeof own === 'string' && own.trim().length > 0) {
-      return cap(own, MAX_CLIENT_MESSAGE_CHARS);
+      return redactThenCap(own, MAX_CLIENT_MESSAGE_CHARS, redact, true);
     }
   }
   return genericMessage(classification.status);

@@ -7,7 +7,7 @@
  * values stay as they are), and Powertools keeps doing its own job.
  */
 import { describeError } from '../core/describe-error.js';
-import type { Redactor } from '../core/redact.js';
+import type { Redactor } from '../core/redact/index.js';
 import { complain } from './complain.js';
 import type { ErrorTracer } from './types.js';
 import { toXrayError } from './xray.js';
@@ -26,7 +26,7 @@ export const guardTracer = (tracer: ErrorTracer, redact: Redactor): void => {
     const redacting: RecordError = function (this: unknown, error, remote) {
       let safe: Error;
       try {
-        safe = toXrayError(redact(describeError(error)));
+        safe = toXrayError(describeError(error, redact));
       } catch {
         safe = new Error('[error could not be redacted]');
       }

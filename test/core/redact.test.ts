@@ -6,7 +6,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compileRedaction } from '../../src/core/redact.js';
+import { compileRedaction } from '../../src/core/redact/index.js';
 import { errorNormalizer, type RedactionOptions } from '../../src/index.js';
 import { captureOutput, fixture, lambdaContext } from '../support/lambda.js';
 

@@ -1,0 +1,2 @@
+/** What a redacted secret is replaced by. */
+export const REDACTED = '[REDACTED]';

@@ -1,0 +1,42 @@
+/**
+ * The keyword prefilter, as secret scanners have one: a single pass over the text looks for
+ * anything a built-in rule could match (a key word, a token prefix, a URI's userinfo, a PEM
+ * marker, a 40-character base64 run). Text without any skips every rule, so the common message
+ * (`database unavailable`) costs one scan.
+ */
+import { SECRET_KEY_PARTS, SECRET_KEY_WORDS } from './keys.js';
+import { TOKEN_FAMILIES, TOKEN_GUARD } from './tokens.js';
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/** A literal, any case, and (between letters) any of the separators keys are normalised from. */
+const anyCase = (word: string): string =>
+  [...word]
+    .map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegExp(c)))
+    .join('[-_. ]{0,2}');
+
+/** A family is found by its literal prefix when that is long enough, else by its whole shape. */
+const familyTrigger = (pattern: string, prefix: string): string =>
+  prefix.length >= 4 && pattern.startsWith(escapeRegExp(prefix).replace(/\\-/g, '-'))
+    ? escapeRegExp(prefix)
+    : `${TOKEN_GUARD}${pattern}`;
+
+/**
+ * The prefilter for the built-in rules plus `userKeys`: one expression, no `i` flag (a token
+ * prefix is case-sensitive, a key word is not), compiled once per redactor.
+ */
+export const buildPrefilter = (userKeys: readonly string[]): RegExp => {
+  const words = [...SECRET_KEY_PARTS, ...SECRET_KEY_WORDS, ...userKeys]
+    .map((word) => word.replace(/[^A-Za-z0-9]/g, ''))
+    .filter((word) => word.length > 0);
+  const alternatives = [
+    ...new Set(words.map(anyCase)),
+    ...new Set(TOKEN_FAMILIES.map((family) => familyTrigger(family.pattern, family.prefix))),
+    // A URI with userinfo: `scheme://user:`.
+    ':\\/\\/[^\\s/?#@:]{0,256}:',
+    '-----BEGIN',
+    '[Bb][Ee][Aa][Rr][Ee][Rr]|[Bb][Aa][Ss][Ii][Cc]|[Dd][Ii][Gg][Ee][Ss][Tt]',
+    '(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}',
+  ];
+  return new RegExp(alternatives.join('|'));
+};
