@@ -8,6 +8,7 @@ import type { DescribedError } from './describe-error.js';
 
 /** A redaction rule: every match of `pattern` is replaced by `replacement`. */
 export interface RedactionPattern {
+  /** What to hide; a global flag is added when missing. */
   pattern: RegExp;
   /** Replacement string, `$1`-style references allowed. Default: `[REDACTED]`. */
   replacement?: string;

@@ -72,10 +72,30 @@ export interface ErrorTracer {
  * returns, `setDefaultDimensions`, `addDimension`, `addDimensions` and `addMetric`.
  */
 export interface ErrorMetrics {
+  /** @returns A metrics object flushed on its own, apart from the app's batch. */
   singleMetric(): {
+    /**
+     * Replaces the default dimensions.
+     * @param dimensions Name to value.
+     */
     setDefaultDimensions(dimensions: Record<string, string>): unknown;
+    /**
+     * Adds one dimension.
+     * @param name The dimension's name.
+     * @param value Its value.
+     */
     addDimension(name: string, value: string): unknown;
+    /**
+     * Adds several dimensions.
+     * @param dimensions Name to value.
+     */
     addDimensions(dimensions: Record<string, string>): unknown;
+    /**
+     * Adds one metric value.
+     * @param name The metric's name.
+     * @param unit Always `Count`.
+     * @param value The count.
+     */
     addMetric(name: string, unit: 'Count', value: number): unknown;
   };
 }
