@@ -98,6 +98,31 @@ const typecheckApp = (node, tsc, project) => {
   return result.stdout;
 };
 
+/** Minified esbuild output of `import { isTraceId }` from the installed package. */
+const bundledBytes = (project) => {
+  const esbuild = join(repo, 'node_modules', '.bin', 'esbuild');
+  const out = execFileSync(
+    esbuild,
+    // The package itself is bundled; only its peers stay external.
+    [
+      '--bundle',
+      '--minify',
+      '--format=esm',
+      '--platform=node',
+      '--external:@aws-lambda-powertools/*',
+      '--external:@opentelemetry/*',
+      '--external:@middy/*',
+    ],
+    {
+      cwd: project,
+      input: "import { isTraceId } from 'lambda-error-normalizer'; export const f = isTraceId;",
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  return Buffer.byteLength(out);
+};
+
 const work = mkdtempSync(join(tmpdir(), 'package-check-'));
 const nodeVersion = run(node, ['--version'], work).trim();
 console.log(`== package check: apps on node ${nodeVersion}, work folder ${work}`);
@@ -147,6 +172,14 @@ for (const app of chosen) {
       undefined
     )
       continue;
+  }
+  if (app === 'esm-ts') {
+    // The published package tree-shakes: one helper from the root bundles alone.
+    step('esm-ts: isTraceId alone from the root bundles under 1 KiB (esbuild, minified)', () => {
+      const bytes = bundledBytes(project);
+      if (bytes >= 1024) throw new Error(`${bytes} bytes`);
+      return console.log(`note isTraceId alone: ${bytes} bytes`);
+    });
   }
   const env = { ...process.env, FIXTURES_DIR: join(repo, 'test', 'fixtures', 'aws-events') };
   const result = spawnSync(node, ['app.js'], { cwd: project, env, encoding: 'utf8' });
