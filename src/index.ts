@@ -40,6 +40,12 @@ export type { ErrorResponseBody, HttpErrorResult, ProblemDetailsBody } from './c
 export { isTraceId } from './core/trace-id.js';
 export { errorNormalizer } from './doors/middy.js';
 export { type RouterErrorContext, routerErrorHandler } from './doors/router.js';
+export type { LambdaContext, MiddyMiddleware, MiddyRequest } from './doors/types.js';
 export { type AsyncHandler, withErrorNormalizer } from './doors/wrap.js';
 export { ERROR_METRIC } from './report/metrics.js';
-export type { ErrorLogger, ErrorMetrics, ErrorTracer } from './report/types.js';
+export type {
+  ErrorLogger,
+  ErrorMetrics,
+  ErrorTracer,
+  ErrorTraceSegment,
+} from './report/types.js';

@@ -15,15 +15,19 @@
 export interface DescribedError {
   /** `Error` subclass name, or the `typeof` of a non-error value (`string`, `null`...). */
   name: string;
+  /** The message, redacted; for a non-error value, its text. */
   message: string;
+  /** The stack, redacted, when the value had one. */
   stack?: string;
   /** Node / SDK error code (`ECONNREFUSED`, `ThrottlingException`...). */
   code?: string;
+  /** The status the error carries (its `statusCode`, else its `status`). */
   statusCode?: number;
   /** AWS SDK v3 fault side (`client` or `server`). */
   fault?: string;
   /** Properties of the error worth keeping (primitive values only). */
   fields?: Record<string, string | number | boolean | null>;
+  /** The error's `cause`, described the same way (bounded depth, circles cut). */
   cause?: DescribedError;
   /** Errors of an `AggregateError`. */
   errors?: DescribedError[];

@@ -15,9 +15,11 @@ export interface NotImplementedErrorOptions extends ErrorOptions {
  * ```
  */
 export class NotImplementedError extends Error {
+  /** Always `NotImplementedError`. */
   override name = 'NotImplementedError';
   /** Read by the `http-errors` convention (`httpErrorRule`), so any rule table keeps the 501. */
   readonly statusCode = 501;
+  /** Whether the message is shown to the client (`expose` option; default `false`). */
   readonly expose: boolean;
 
   constructor(message = 'Not implemented', options: NotImplementedErrorOptions = {}) {

@@ -12,23 +12,27 @@ export interface ErrorNormalizerOptions {
   /**
    * Powertools Logger that records each failure once (ERROR for 5xx, WARN for 4xx).
    * Default: a new `Logger()` configured by the `POWERTOOLS_*` environment variables.
+   * @default `new Logger()`
    */
   logger?: ErrorLogger;
   /**
    * Powertools Tracer. When given and tracing is on, the X-Ray segment of a failed request is
    * marked as a fault (5xx) or an error (4xx) with the redacted error attached, and every error
    * this tracer records (`captureLambdaHandler`, `captureMethod`) is redacted the same way.
+   * @default none
    */
   tracer?: ErrorTracer;
   /**
    * Powertools Metrics. When given, each answered error emits one `Errors` datapoint (Count) at
    * once, with the dimensions `code` and `statusClass` (`4xx`/`5xx`) only.
+   * @default none
    */
   metrics?: ErrorMetrics;
   /**
    * Record answered errors on the active OpenTelemetry span (exception event, status ERROR for
    * 5xx, `http.response.status_code`, `error.type`). Default: `true`; it costs nothing when no
    * OpenTelemetry SDK is registered.
+   * @default `true`
    */
   openTelemetry?: boolean;
   /**
@@ -37,21 +41,30 @@ export interface ErrorNormalizerOptions {
    * (`2026-11-29T06:00:00Z`), a `Date`, or a duration from now (`90s`, `15m`, `2h`).
    * Default: the `LAMBDA_ERROR_NORMALIZER_MAINTENANCE` environment variable, same syntax;
    * `false` ignores it.
+   * @default `LAMBDA_ERROR_NORMALIZER_MAINTENANCE`
    */
   maintenance?: string | Date | false;
   /**
    * The classification table, tried in order; the first rule that answers wins, and anything
    * no rule claims is a 500. Default: {@link defaultRules}. Add your own before the defaults:
    * `rules: [myRule, ...defaultRules]`.
+   * @default `defaultRules`
    */
   rules?: readonly ErrorRule[];
-  /** `Retry-After` seconds for 503 and 429 answers whose rule set none. Default: `1`. */
+  /**
+   * `Retry-After` seconds for 503 and 429 answers whose rule set none. Default: `1`.
+   * @default `1`
+   */
   retryAfterSeconds?: number;
   /**
    * Answer RFC 9457 `application/problem+json` to clients whose `Accept` prefers it.
    * Default: `true`. With `false`, every answer is the JSON contract.
+   * @default `true`
    */
   problemDetails?: boolean;
-  /** Secret redaction applied to everything logged and traced. Default: the built-in rules. */
+  /**
+   * Secret redaction applied to everything logged and traced. Default: the built-in rules.
+   * @default the built-in rules
+   */
   redaction?: RedactionOptions | false;
 }

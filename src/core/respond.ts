@@ -26,20 +26,31 @@ export interface ErrorResponseBody {
 
 /** An RFC 9457 problem document, with the contract's fields as extension members. */
 export interface ProblemDetailsBody extends Omit<ErrorResponseBody, 'message'> {
+  /** Always `about:blank`: the status says it all. */
   type: 'about:blank';
+  /** The status's reason phrase (`Internal Server Error`). */
   title: string;
+  /** The HTTP status. */
   status: number;
+  /** The client message (the contract's `message`). */
   detail: string;
+  /** `urn:uuid:<requestId>`, when there is a request id. */
   instance?: string;
 }
 
 /** A Lambda result for an HTTP event source. */
 export interface HttpErrorResult {
+  /** The HTTP status. */
   statusCode: number;
+  /** `500 Internal Server Error`: ALB and VPC Lattice targets only. */
   statusDescription?: string;
+  /** The response headers (content type, cache control, trace and request ids). */
   headers?: Record<string, string>;
+  /** The same headers as lists, for an ALB with multi-value headers on. */
   multiValueHeaders?: Record<string, string[]>;
+  /** The serialized body. */
   body: string;
+  /** Always `false`: the body is text. */
   isBase64Encoded: false;
 }
 

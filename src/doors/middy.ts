@@ -3,14 +3,13 @@
  * the event source would reject into errors, `before` answers an open maintenance window. What
  * the answer is, the core decides; this file only knows Middy's hooks.
  */
-import type { MiddlewareObj, Request } from '@middy/core';
-import type { Context } from 'aws-lambda';
 import { eventSourceOf, requestHeader } from '../core/event-source.js';
 import { failureKind, malformedResult } from '../core/malformed-result.js';
 import type { ErrorNormalizerOptions } from '../core/options.js';
 import { type ErrorAnswer, type HttpErrorResult, toLambdaResult } from '../core/respond.js';
 import { createCore } from '../normalizer.js';
 import { guardStreamedResponse, isStreamedResponse, withoutStreamBody } from './stream-guard.js';
+import type { MiddyMiddleware, MiddyRequest } from './types.js';
 
 /**
  * Middy middleware that turns every uncaught error of an HTTP event into a sanitized JSON error
@@ -25,13 +24,13 @@ import { guardStreamedResponse, isStreamedResponse, withoutStreamBody } from './
  */
 export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
   options: ErrorNormalizerOptions = {},
-): MiddlewareObj<TEvent, TResult, unknown, Context> => {
+): MiddyMiddleware<TEvent, TResult> => {
   const core = createCore(options, 'errorNormalizer');
-  type MiddyRequest = Request<TEvent, TResult, unknown, Context>;
+  type HookRequest = MiddyRequest<TEvent, TResult>;
   // One answer per request: a failure is logged once even if several hooks read it.
   const answered = new WeakMap<object, HttpErrorResult | undefined>();
 
-  const answerOf = (request: MiddyRequest): HttpErrorResult | undefined => {
+  const answerOf = (request: HookRequest): HttpErrorResult | undefined => {
     if (answered.has(request)) return answered.get(request);
     const { event, context, error } = request;
     const answer: ErrorAnswer | undefined = core.answer(error, event, context, failureKind(error));
@@ -48,7 +47,7 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
    * headers whatever the order of the middlewares. Redefining a property costs about half a
    * microsecond, so only cross-origin requests (those with an `Origin`) pay for it.
    */
-  const answerOnFirstRead = (request: MiddyRequest): void => {
+  const answerOnFirstRead = (request: HookRequest): void => {
     let response = request.response;
     Object.defineProperty(request, 'response', {
       configurable: true,

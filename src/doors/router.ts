@@ -9,7 +9,9 @@ import { createCore } from '../normalizer.js';
 
 /** The part of the Router's request context the handler reads. */
 export interface RouterErrorContext {
+  /** The Lambda event the Router resolved. */
   event: unknown;
+  /** The Lambda context. */
   context: unknown;
 }
 

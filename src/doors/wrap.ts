@@ -2,17 +2,17 @@
  * The plain-handler door: the same contract for a handler without Middy, instead of a
  * try/catch copied into every function.
  */
-import type { Context } from 'aws-lambda';
 import { eventSourceOf } from '../core/event-source.js';
 import { malformedResult } from '../core/malformed-result.js';
 import type { ErrorNormalizerOptions } from '../core/options.js';
 import { type ErrorAnswer, type HttpErrorResult, toLambdaResult } from '../core/respond.js';
 import { createCore } from '../normalizer.js';
+import type { LambdaContext } from './types.js';
 
 /** A Lambda handler in the async form the Node.js 22 and 24 runtimes call. */
-export type AsyncHandler<TEvent, TResult> = (
+export type AsyncHandler<TEvent, TResult, TContext = LambdaContext> = (
   event: TEvent,
-  context: Context,
+  context: TContext,
 ) => Promise<TResult> | TResult;
 
 /**
@@ -29,10 +29,10 @@ export type AsyncHandler<TEvent, TResult> = (
  *
  * @throws TypeError at construction when `handler` is not a function or an option is invalid.
  */
-export const withErrorNormalizer = <TEvent, TResult>(
-  handler: AsyncHandler<TEvent, TResult>,
+export const withErrorNormalizer = <TEvent, TResult, TContext = LambdaContext>(
+  handler: AsyncHandler<TEvent, TResult, TContext>,
   options: ErrorNormalizerOptions = {},
-): ((event: TEvent, context: Context) => Promise<TResult | HttpErrorResult>) => {
+): ((event: TEvent, context: TContext) => Promise<TResult | HttpErrorResult>) => {
   if (typeof handler !== 'function') {
     throw new TypeError('withErrorNormalizer: the first argument must be the handler function');
   }

@@ -1,22 +1,101 @@
-/** The types the report speaks: what it calls on Powertools, and what it says of one failure. */
-import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Tracer } from '@aws-lambda-powertools/tracer';
+/**
+ * The types the report speaks: what it calls on Powertools, and what it says of one failure.
+ * The Powertools parts are written out structurally, not imported: the published `.d.ts` then
+ * names no peer, so an app without Tracer (or Middy) typechecks with `skipLibCheck: false`,
+ * and Powertools' own classes still fit (test/package/peer-compat.types.ts proves both).
+ */
 import type { DescribedError } from '../core/describe-error.js';
 
-/** The subset of Powertools Logger the middleware calls. */
-export type ErrorLogger = Pick<Logger, 'error' | 'warn'>;
-/** The subset of Powertools Tracer the middleware calls. */
-export type ErrorTracer = Pick<Tracer, 'isTracingEnabled' | 'getSegment'>;
+/**
+ * The subset of Powertools Logger the middleware calls: `error` for incidents, `warn` for
+ * maintenance answers and its own troubles. A Powertools `Logger` fits, and so does any object
+ * with these two methods.
+ */
+export interface ErrorLogger {
+  /**
+   * Writes one ERROR line.
+   * @param message The line's message.
+   * @param attributes The structured attributes of the line.
+   */
+  error(message: string, attributes: Record<string, unknown>): unknown;
+  /**
+   * Writes one WARN line.
+   * @param message The line's message.
+   * @param attributes The structured attributes of the line.
+   */
+  warn(message: string, attributes: Record<string, unknown>): unknown;
+}
+
+/** The part of an X-Ray (sub)segment the middleware marks; the X-Ray SDK's classes fit. */
+export interface ErrorTraceSegment {
+  /** Set by the X-Ray SDK on Lambda's own segment, which is never sent. */
+  facade?: boolean;
+  /** Whether the segment is marked as a fault (5xx). */
+  fault?: boolean;
+  /**
+   * Records an exception on the segment.
+   * @param error The (redacted) error to record.
+   * @param remote Whether the error came from a downstream call.
+   */
+  addError(error: Error, remote?: boolean): void;
+  /** Marks the segment as an error (4xx). */
+  addErrorFlag(): void;
+  /**
+   * Opens a subsegment.
+   * @param name The subsegment's name.
+   * @returns The new subsegment.
+   */
+  addNewSubsegment(name: string): ErrorTraceSegment;
+  /**
+   * Adds an indexed annotation.
+   * @param key The annotation's name.
+   * @param value Its value.
+   */
+  addAnnotation(key: string, value: boolean | string | number): void;
+  /** Closes the (sub)segment. */
+  close(): void;
+}
+
+/**
+ * The subset of Powertools Tracer the middleware calls. A Powertools `Tracer` fits; so does
+ * any object with these methods.
+ */
+export interface ErrorTracer {
+  /** @returns Whether tracing is on (off outside Lambda or when disabled by env). */
+  isTracingEnabled(): boolean;
+  /** @returns The segment or subsegment of the current invocation, if any. */
+  getSegment(): ErrorTraceSegment | undefined;
+}
 
 /**
  * The part of Powertools Metrics the middleware calls: `singleMetric()` and, on what it
  * returns, `setDefaultDimensions`, `addDimension`, `addDimensions` and `addMetric`.
  */
 export interface ErrorMetrics {
+  /** @returns A metrics object flushed on its own, apart from the app's batch. */
   singleMetric(): {
+    /**
+     * Replaces the default dimensions.
+     * @param dimensions Name to value.
+     */
     setDefaultDimensions(dimensions: Record<string, string>): unknown;
+    /**
+     * Adds one dimension.
+     * @param name The dimension's name.
+     * @param value Its value.
+     */
     addDimension(name: string, value: string): unknown;
+    /**
+     * Adds several dimensions.
+     * @param dimensions Name to value.
+     */
     addDimensions(dimensions: Record<string, string>): unknown;
+    /**
+     * Adds one metric value.
+     * @param name The metric's name.
+     * @param unit Always `Count`.
+     * @param value The count.
+     */
     addMetric(name: string, unit: 'Count', value: number): unknown;
   };
 }

@@ -1,0 +1,52 @@
+/**
+ * The framework shapes the doors speak, written out structurally instead of imported from
+ * `@middy/core` or `@types/aws-lambda`: the published `.d.ts` then names no package an app may
+ * not have (an app with neither typechecks with `skipLibCheck: false`), while Middy's `Request`
+ * and `.use()`, and `aws-lambda`'s `Context`, still fit (test/package/peer-types.test.ts).
+ */
+
+/**
+ * The part of the Lambda context object the package relies on; the `Context` of
+ * `@types/aws-lambda` (and the object the runtime passes) fits.
+ */
+export interface LambdaContext {
+  /** The invocation's request id, answered in `requestId` and `x-request-id`. */
+  awsRequestId: string;
+  /** The function's name. */
+  functionName: string;
+  /** @returns The milliseconds left before the invocation times out. */
+  getRemainingTimeInMillis(): number;
+}
+
+/** The part of Middy's `Request` the middleware reads and writes. */
+export interface MiddyRequest<TEvent = unknown, TResult = unknown> {
+  /** The Lambda event. */
+  event: TEvent;
+  /** The Lambda context. */
+  context: LambdaContext;
+  /** The handler's (or a middleware's) response, if any yet. */
+  response: TResult | null | undefined;
+  /** The error thrown by the handler or a middleware, if any. */
+  error: unknown;
+}
+
+/**
+ * A Middy middleware object (`before`, `after`, `onError`), as Middy's `.use()` accepts it.
+ */
+export interface MiddyMiddleware<TEvent = unknown, TResult = unknown> {
+  /**
+   * Runs before the handler; a returned value ends the request with that response.
+   * @param request The Middy request.
+   */
+  before?: (request: MiddyRequest<TEvent, TResult>) => unknown;
+  /**
+   * Runs after the handler succeeded.
+   * @param request The Middy request.
+   */
+  after?: (request: MiddyRequest<TEvent, TResult>) => unknown;
+  /**
+   * Runs when the handler or a middleware threw.
+   * @param request The Middy request.
+   */
+  onError?: (request: MiddyRequest<TEvent, TResult>) => unknown;
+}
