@@ -260,10 +260,12 @@ describe('maintenance values', () => {
 });
 
 describe('the Router door', () => {
-  it('refuses a maintenance option it could not act on, saying what to do instead', () => {
+  it('refuses a maintenance option in its types and, for JavaScript callers, at construction', () => {
+    // @ts-expect-error: RouterErrorHandlerOptions has no maintenance.
     expect(() => routerErrorHandler({ maintenance: '15m' })).toThrow(
       'routerErrorHandler: "maintenance" cannot act from an error handler; wrap app.resolve with withErrorNormalizer({ maintenance }) instead',
     );
+    // @ts-expect-error: not even false.
     expect(() => routerErrorHandler({ maintenance: false })).not.toThrow();
   });
 
