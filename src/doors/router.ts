@@ -3,7 +3,8 @@
  * and answers them itself (a bare 500 without ids, and in dev mode the stack): registered as its
  * error handler, this answers them by our contract as a Web `Response` instead. The Router
  * finds error handlers by `Error` class, so a thrown string, plain object or `undefined` never
- * reaches one: the handler's `middleware`, registered with `app.use`, catches those first.
+ * reaches one: the handler's `middleware`, registered with `app.use`, wraps those in an Error
+ * the handler unwraps.
  */
 
 import type { ErrorNormalizerOptions } from '../core/options.js';
@@ -32,9 +33,9 @@ export type RouterMiddleware = (args: {
 export interface RouterErrorHandler {
   (error: Error, requestContext: RouterErrorContext): Promise<Response>;
   /**
-   * Answers by the contract what a route throws that is not an `Error` (a string, a plain
+   * Brings the error handler what a route throws that is not an `Error` (a string, a plain
    * object, `undefined`), which the Router would otherwise answer with its own
-   * `{"statusCode":500,...}` body; `Error`s go on to the error handler.
+   * `{"statusCode":500,...}` body; it is answered, logged and traced as the value it was.
    */
   middleware: RouterMiddleware;
 }
@@ -47,6 +48,17 @@ const isError = (value: unknown): boolean => {
     return false;
   }
 };
+
+/**
+ * Carries a thrown non-Error to the handler. The middleware re-throws rather than answers:
+ * the Router rejects a middleware whose `next()` threw and which then returns normally.
+ */
+class ThrownValue extends Error {
+  override name = 'ThrownValue';
+  constructor(readonly thrown: unknown) {
+    super('a route threw a value that is not an Error');
+  }
+}
 
 /**
  * An error handler for the Powertools event-handler `Router`. Every error a route throws, and
@@ -80,14 +92,13 @@ export const routerErrorHandler = (options: RouterErrorHandlerOptions = {}): Rou
     return new Response(answered.body, { status: answered.status, headers: answered.headers });
   };
   const handler = (error: Error, requestContext: RouterErrorContext) =>
-    answer(error, requestContext);
-  const middleware: RouterMiddleware = async ({ reqCtx, next }) => {
+    answer(error instanceof ThrownValue ? error.thrown : error, requestContext);
+  const middleware: RouterMiddleware = async ({ next }) => {
     try {
       await next();
       return undefined;
     } catch (thrown) {
-      if (isError(thrown)) throw thrown;
-      return answer(thrown, reqCtx);
+      throw isError(thrown) ? thrown : new ThrownValue(thrown);
     }
   };
   return Object.assign(handler, { middleware });
