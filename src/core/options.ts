@@ -45,7 +45,10 @@ export interface ErrorNormalizerOptions {
    * `rules: [myRule, ...defaultRules]`.
    */
   rules?: readonly ErrorRule[];
-  /** `Retry-After` seconds for 503 and 429 answers whose rule set none. Default: `1`. */
+  /**
+   * `Retry-After` seconds for 503 and 429 answers whose rule set none; values over a day
+   * (86,400) are answered as a day. Default: `1`.
+   */
   retryAfterSeconds?: number;
   /**
    * Answer RFC 9457 `application/problem+json` to clients whose `Accept` prefers it.
