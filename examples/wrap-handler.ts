@@ -34,7 +34,7 @@ export const handler = middy(
   },
   { timeoutEarlyInMillis: 250 },
 )
-  .use(errorNormalizer({ logger, tracer })) // first
-  .use(httpCors({ origin: '*' }))
+  .use(injectLambdaContext(logger))
   .use(captureLambdaHandler(tracer))
-  .use(injectLambdaContext(logger));
+  .use(httpCors({ origin: '*' }))
+  .use(errorNormalizer({ logger, tracer })); // last: its onError runs first, CORS decorates

@@ -39,7 +39,13 @@ export type { RedactionOptions, RedactionPattern } from './core/redact/index.js'
 export type { ErrorResponseBody, HttpErrorResult, ProblemDetailsBody } from './core/respond.js';
 export { isTraceId } from './core/trace-id.js';
 export { errorNormalizer } from './doors/middy.js';
-export { type RouterErrorContext, routerErrorHandler } from './doors/router.js';
+export {
+  type RouterErrorContext,
+  type RouterErrorHandler,
+  type RouterErrorHandlerOptions,
+  type RouterMiddleware,
+  routerErrorHandler,
+} from './doors/router.js';
 export type { LambdaContext, MiddyMiddleware, MiddyRequest } from './doors/types.js';
 export { type AsyncHandler, withErrorNormalizer } from './doors/wrap.js';
 export { ERROR_METRIC } from './report/metrics.js';

@@ -5,19 +5,19 @@
  * decide when to call it and how to hand the answer back.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { type ClassifyProblem, classify, defaultRules } from './core/classify.js';
+import {
+  type ClassifyProblem,
+  classify,
+  defaultRules,
+  retryAfterSeconds,
+} from './core/classify.js';
 import { describeError } from './core/describe-error.js';
 import { eventSourceOf, type HttpEventSource, requestHeader } from './core/event-source.js';
 import { maintenanceWindow } from './core/maintenance.js';
+import { negotiateFormat } from './core/negotiate.js';
 import type { ErrorNormalizerOptions } from './core/options.js';
 import { compileRedaction } from './core/redact/index.js';
-import {
-  clientMessage,
-  type ErrorAnswer,
-  errorBody,
-  errorHeaders,
-  negotiateFormat,
-} from './core/respond.js';
+import { clientMessage, type ErrorAnswer, errorBody, errorHeaders } from './core/respond.js';
 import { requestIdFor, traceIdFor } from './core/trace-id.js';
 import { validateOptions } from './core/validate-options.js';
 import { writeLine } from './report/log-line.js';
@@ -63,7 +63,7 @@ export const createCore = (
   const logger = options.logger ?? new Logger();
   const { tracer, metrics } = options;
   const rules = options.rules ?? defaultRules;
-  const retryAfter = options.retryAfterSeconds ?? 1;
+  const retryAfter = retryAfterSeconds(options.retryAfterSeconds) ?? 1;
   const problemDetails = options.problemDetails ?? true;
   const openTelemetry = options.openTelemetry ?? true;
   const redact = compileRedaction(options.redaction);

@@ -63,6 +63,6 @@ export const handler = middy(streamChunks, {
   executionMode: executionModeStreamifyResponse,
   timeoutEarlyInMillis: 250,
 })
-  .use(errorNormalizer({ logger, tracer }))
+  .use(injectLambdaContext(logger))
   .use(captureLambdaHandler(tracer))
-  .use(injectLambdaContext(logger));
+  .use(errorNormalizer({ logger, tracer })); // last, as Middy places http-error-handler

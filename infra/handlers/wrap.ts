@@ -33,15 +33,16 @@ export type RouteHandler = (
 const TIMEOUT_EARLY_MS = 250;
 
 /**
- * errorNormalizer is registered first so that its `onError` runs last, after the tracer and
- * logger middlewares have done their part, and its `after` sees the final result. Given the
- * same tracer, it also redacts what `captureLambdaHandler` records, so no secret reaches X-Ray.
+ * errorNormalizer is registered last, where Middy's docs put http-error-handler: its `onError`
+ * runs first, so http-cors (registered before it) adds its headers to the answer, and the
+ * tracer's subsegment is still open to be marked. Given the same tracer, it also redacts what
+ * `captureLambdaHandler` records, so no secret reaches X-Ray.
  */
 export const route = (handler: RouteHandler) =>
   middy(handler, { timeoutEarlyInMillis: TIMEOUT_EARLY_MS })
-    .use(errorNormalizer({ logger, tracer, metrics }))
+    .use(injectLambdaContext(logger))
+    .use(captureLambdaHandler(tracer))
     // Any origin may call the public demo; errors carry the CORS headers too, so a browser
     // page can read their trace id (errorNormalizer exposes X-Trace-Id and X-Request-Id).
     .use(httpCors({ origin: '*' }))
-    .use(captureLambdaHandler(tracer))
-    .use(injectLambdaContext(logger));
+    .use(errorNormalizer({ logger, tracer, metrics }));

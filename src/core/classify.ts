@@ -201,6 +201,27 @@ const INTERNAL: Readonly<Classification> = {
   expose: false,
 };
 
+/**
+ * Longest `Retry-After` answered: one day. A client told to wait longer learns nothing it
+ * would not learn by asking again tomorrow (a later answer carries the time then left), and
+ * some clients and caches mishandle huge or exponent-form values (`1e+21`).
+ */
+export const MAX_RETRY_AFTER_SECONDS = 86_400;
+
+/**
+ * A `Retry-After` value as the header must carry it: whole seconds from 0 to
+ * {@link MAX_RETRY_AFTER_SECONDS}, fractions rounded up, larger values (`Infinity` included)
+ * cut to the maximum.
+ *
+ * @param value - what a rule, an option or a maintenance window asks for.
+ * @returns the bounded integer, or `undefined` for anything that is not a number >= 0 (`NaN`,
+ *   `-1`, a string...).
+ */
+export const retryAfterSeconds = (value: unknown): number | undefined => {
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) return undefined;
+  return Math.min(Math.ceil(value), MAX_RETRY_AFTER_SECONDS);
+};
+
 /** What went wrong while classifying, for the report (a rule that threw, a bad status). */
 export type ClassifyProblem = { rule: number; reason: string };
 
@@ -218,11 +239,9 @@ const resolve = (
     expose: typeof expose === 'boolean' ? expose : status < 500,
   };
   if (typeof message === 'string') resolved.message = message;
-  if (typeof retryAfter === 'number' && Number.isInteger(retryAfter) && retryAfter >= 0) {
-    resolved.retryAfter = retryAfter;
-  } else if (status === 503 || status === 429) {
-    resolved.retryAfter = defaultRetryAfter;
-  }
+  const seconds = retryAfterSeconds(retryAfter);
+  if (seconds !== undefined) resolved.retryAfter = seconds;
+  else if (status === 503 || status === 429) resolved.retryAfter = defaultRetryAfter;
   return resolved;
 };
 

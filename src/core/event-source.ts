@@ -90,10 +90,31 @@ export const eventSourceOf = (event: unknown): HttpEventSource | undefined => {
   }
 };
 
+/** The value of the header named `lower` in any casing: a scan, for the rare odd spelling. */
+const anyCase = (headers: Record<string, unknown>, lower: string): unknown => {
+  for (const name in headers) {
+    if (
+      name.length === lower.length &&
+      name.toLowerCase() === lower &&
+      Object.hasOwn(headers, name)
+    ) {
+      return headers[name];
+    }
+  }
+  return undefined;
+};
+
 /**
- * A request header's first value, in the two spellings event sources use: lower case (HTTP
- * API, function URLs, ALB, VPC Lattice) or as the client sent it, canonically cased (REST API).
- * Reads `headers`, then `multiValueHeaders`; array values (ALB, Lattice) give their first item.
+ * A request header's first value, whatever its casing. HTTP API, function URLs, ALB and VPC
+ * Lattice send lower-case names; a REST API passes the client's own (`Origin`, `ORIGIN`,
+ * `accept`). The two usual spellings are read directly; only when both miss are the names
+ * scanned. Reads `headers`, then `multiValueHeaders`; array values (ALB, Lattice) give their
+ * first item.
+ *
+ * @param event - the Lambda event (anything; a throwing getter reads as no header).
+ * @param lower - the header name in lower case, e.g. `accept`.
+ * @param canonical - its usual spelling, e.g. `Accept`.
+ * @returns the first string value, or `undefined` when the request has none.
  */
 export const requestHeader = (
   event: unknown,
@@ -101,12 +122,12 @@ export const requestHeader = (
   canonical: string,
 ): string | undefined => {
   if (!isObject(event)) return undefined;
-  // Runs on every request (the Origin check): plain reads in one try, as in eventSourceOf.
+  // Plain reads in one try, as in eventSourceOf.
   try {
     const e = event as Record<string, Record<string, unknown> | null | undefined>;
     for (const headers of [e.headers, e.multiValueHeaders]) {
       if (!isObject(headers)) continue;
-      const value = headers[lower] ?? headers[canonical];
+      const value = headers[lower] ?? headers[canonical] ?? anyCase(headers, lower);
       const first = Array.isArray(value) ? value[0] : value;
       if (typeof first === 'string') return first;
     }

@@ -6,6 +6,8 @@
  * message instead of answering a 500 to every request.
  */
 
+import { MAX_RETRY_AFTER_SECONDS } from './classify.js';
+
 /** The environment variable that opens a maintenance window without a code change. */
 export const MAINTENANCE_ENV = 'LAMBDA_ERROR_NORMALIZER_MAINTENANCE';
 
@@ -14,7 +16,10 @@ export interface MaintenanceWindow {
   until: Date;
   /** What the client reads. */
   message: string;
-  /** Whole seconds until the end (at least 1) while the window is open; else `undefined`. */
+  /**
+   * Whole seconds until the end (at least 1, at most a day) while the window is open; else
+   * `undefined`.
+   */
   secondsLeft(): number | undefined;
 }
 
@@ -69,7 +74,10 @@ export const maintenanceWindow = (
     message: `The service is down for planned maintenance until ${until.toISOString()}. Retry later.`,
     secondsLeft: () => {
       const left = end - Date.now();
-      return left > 0 ? Math.max(1, Math.ceil(left / 1_000)) : undefined;
+      // A window days away still answers a bounded Retry-After (see MAX_RETRY_AFTER_SECONDS).
+      return left > 0
+        ? Math.min(Math.max(1, Math.ceil(left / 1_000)), MAX_RETRY_AFTER_SECONDS)
+        : undefined;
     },
   };
 };

@@ -52,7 +52,8 @@ export interface ErrorNormalizerOptions {
    */
   rules?: readonly ErrorRule[];
   /**
-   * `Retry-After` seconds for 503 and 429 answers whose rule set none. Default: `1`.
+   * `Retry-After` seconds for 503 and 429 answers whose rule set none; values over a day
+   * (86,400) are answered as a day.
    * @default `1`
    */
   retryAfterSeconds?: number;

@@ -9,6 +9,7 @@
 import type { Classification } from './classify.js';
 import { redactThenCap } from './describe-error.js';
 import { type HttpEventSource, usesMultiValueHeaders } from './event-source.js';
+import type { BodyFormat } from './negotiate.js';
 import { read } from './read.js';
 import { statusText } from './status-text.js';
 
@@ -53,9 +54,6 @@ export interface HttpErrorResult {
   /** Always `false`: the body is text. */
   isBase64Encoded: false;
 }
-
-/** Response body format: the JSON contract, or RFC 9457 problem details. */
-export type BodyFormat = 'json' | 'problem';
 
 /** Longest error message a client can get back, for errors that expose their message. */
 export const MAX_CLIENT_MESSAGE_CHARS = 1_000;
@@ -104,34 +102,6 @@ export const clientMessage = (
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const PROBLEM_TYPE = 'application/problem+json';
-
-/** Parses `Accept` into media ranges and q-values; bounded, as the header is client input. */
-const qualities = (accept: string): Map<string, number> => {
-  const ranges = new Map<string, number>();
-  for (const part of accept.slice(0, 1_024).split(',', 32)) {
-    const [range = '', ...params] = part.split(';');
-    let q = 1;
-    for (const param of params) {
-      const [key, value] = param.split('=');
-      if (key?.trim() === 'q') q = Number.parseFloat(value ?? '') || 0;
-    }
-    const media = range.trim().toLowerCase();
-    if (media) ranges.set(media, Math.max(q, ranges.get(media) ?? 0));
-  }
-  return ranges;
-};
-
-/**
- * `problem` when the client's `Accept` ranks `application/problem+json` strictly above
- * `application/json`; the JSON contract otherwise (also for `*\/*` and a missing header).
- */
-export const negotiateFormat = (accept: unknown): BodyFormat => {
-  if (typeof accept !== 'string' || !accept.includes('problem+json')) return 'json';
-  const ranges = qualities(accept);
-  const problem = ranges.get(PROBLEM_TYPE) ?? 0;
-  const json = ranges.get('application/json') ?? 0;
-  return problem > 0 && problem > json ? 'problem' : 'json';
-};
 
 /** Builds the body in the negotiated format. */
 export const errorBody = (

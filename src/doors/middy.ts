@@ -1,15 +1,29 @@
 /**
  * The Middy door: `onError` answers uncaught errors of HTTP events, `after` turns handler results
- * the event source would reject into errors, `before` answers an open maintenance window. What
+ * the event source would reject into errors, `before` fails requests in an open maintenance
+ * window. It follows Middy's own conventions: plain hooks, `request.response` as Middy defines it. What
  * the answer is, the core decides; this file only knows Middy's hooks.
  */
-import { eventSourceOf, requestHeader } from '../core/event-source.js';
+import { eventSourceOf } from '../core/event-source.js';
 import { failureKind, malformedResult } from '../core/malformed-result.js';
 import type { ErrorNormalizerOptions } from '../core/options.js';
 import { type ErrorAnswer, type HttpErrorResult, toLambdaResult } from '../core/respond.js';
 import { createCore } from '../normalizer.js';
-import { guardStreamedResponse, isStreamedResponse, withoutStreamBody } from './stream-guard.js';
+import {
+  guardStreamedResponse,
+  isStreamedResponse,
+  streamDeadline,
+  withoutStreamBody,
+} from './stream-guard.js';
 import type { MiddyMiddleware, MiddyRequest } from './types.js';
+
+/** Thrown from `before` in an open maintenance window, so every `onError` hook sees the 503. */
+class MaintenanceWindowOpen extends Error {
+  override name = 'MaintenanceWindowOpen';
+  /** For `@middy/http-error-handler` and others that read http-errors fields. */
+  readonly statusCode = 503;
+  readonly expose = true;
+}
 
 /**
  * Middy middleware that turns every uncaught error of an HTTP event into a sanitized JSON error
@@ -17,10 +31,18 @@ import type { MiddyMiddleware, MiddyRequest } from './types.js';
  * the trace. Errors of anything that is not an HTTP request to answer (SQS, EventBridge,
  * authorizers...) are re-thrown untouched.
  *
- * Register it first, so its `after` sees the final result and its `onError` runs last:
- * `middy(handler).use(errorNormalizer({ logger, tracer })).use(otherMiddlewares)`.
+ * Register it where Middy's docs put `@middy/http-error-handler`: **last** with `.use()`. Middy
+ * runs `onError` hooks in reverse order, so it answers first and the response decorators
+ * registered before it (`@middy/http-cors`, `@middy/http-security-headers`...) add their
+ * headers to the answer. See docs/middy.md for the order each guarantee needs.
  *
+ * @param options - see {@link ErrorNormalizerOptions}; all optional.
+ * @returns the middleware object for `middy(handler).use(...)`.
  * @throws TypeError at construction when an option is invalid.
+ * @example
+ * export const handler = middy(lambdaHandler)
+ *   .use(httpCors({ origins: ['https://app.example.com'] }))
+ *   .use(errorNormalizer({ logger, tracer }));
  */
 export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
   options: ErrorNormalizerOptions = {},
@@ -39,40 +61,14 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
     return result;
   };
 
-  /**
-   * Middy runs `onError` hooks in reverse registration order, and response decorators such as
-   * `@middy/http-cors` skip when there is no response yet. Registered before them, our
-   * `onError` would come too late for them. So the error is answered on the first read of
-   * `request.response` after a failure, by whichever hook reads it first: errors get CORS
-   * headers whatever the order of the middlewares. Redefining a property costs about half a
-   * microsecond, so only cross-origin requests (those with an `Origin`) pay for it.
-   */
-  const answerOnFirstRead = (request: HookRequest): void => {
-    let response = request.response;
-    Object.defineProperty(request, 'response', {
-      configurable: true,
-      enumerable: true,
-      get: () => {
-        if (response === undefined && request.error !== undefined) {
-          response = answerOf(request) as TResult | undefined;
-        }
-        return response;
-      },
-      set: (value: TResult | null | undefined) => {
-        response = value;
-      },
-    });
-  };
-
   return {
     before: (request) => {
       const closed = core.maintenance(request.event, request.context);
-      // Returning a value ends the request here: the handler never runs.
-      if (closed !== undefined) return toLambdaResult(closed, request.event) as TResult;
-      if (requestHeader(request.event, 'origin', 'Origin') !== undefined) {
-        answerOnFirstRead(request);
-      }
-      return undefined;
+      if (closed === undefined) return;
+      // Thrown, not returned: an early return would skip every other middleware's `after`, and
+      // the 503 would lack their CORS and security headers. Its answer is ready (and logged).
+      answered.set(request, toLambdaResult(closed, request.event));
+      throw new MaintenanceWindowOpen('The service is down for planned maintenance.');
     },
     after: (request) => {
       // Once per request, on the success path: every check below reads this.
@@ -86,9 +82,13 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
       if (rejected !== undefined) throw rejected;
       // A stream failing before its first byte is answered like a throw; later, reported once.
       if (!streamed) return undefined;
-      return guardStreamedResponse(request.response, (error) => {
-        core.answer(error, request.event, request.context, 'stream_error');
-      }).then((response) => {
+      return guardStreamedResponse(
+        request.response,
+        (error) => {
+          core.answer(error, request.event, request.context, 'stream_error');
+        },
+        streamDeadline(request.context),
+      ).then((response) => {
         request.response = response as TResult;
       });
     },

@@ -1,7 +1,10 @@
 /**
  * The Powertools Router door. The event-handler `Router` catches every error its routes throw
  * and answers them itself (a bare 500 without ids, and in dev mode the stack): registered as its
- * error handler, this answers them by our contract as a Web `Response` instead.
+ * error handler, this answers them by our contract as a Web `Response` instead. The Router
+ * finds error handlers by `Error` class, so a thrown string, plain object or `undefined` never
+ * reaches one: the handler's `middleware`, registered with `app.use`, wraps those in an Error
+ * the handler unwraps.
  */
 
 import type { ErrorNormalizerOptions } from '../core/options.js';
@@ -16,29 +19,89 @@ export interface RouterErrorContext {
 }
 
 /**
- * An error handler for the Powertools event-handler `Router`:
- * `app.errorHandler(Error, routerErrorHandler({ logger, tracer }))`. Every error a route throws,
- * and the Router's own route misses (404, 405), are answered by the contract, logged once,
- * traced and redacted; the Router's `HttpError`s keep their status and message.
- *
- * @throws TypeError at construction when an option is invalid.
+ * The options of {@link routerErrorHandler}: those of every door but `maintenance`. An error
+ * handler runs after the route, too late to hold requests; wrap `app.resolve` with
+ * `withErrorNormalizer({ maintenance })` instead.
  */
-export const routerErrorHandler = (
-  options: ErrorNormalizerOptions = {},
-): ((error: Error, requestContext: RouterErrorContext) => Promise<Response>) => {
-  // An error handler runs after the route did: too late to hold requests for maintenance.
-  if (options.maintenance !== undefined && options.maintenance !== false) {
+export type RouterErrorHandlerOptions = Omit<ErrorNormalizerOptions, 'maintenance'>;
+
+/** A Router middleware (`app.use(...)`), in the structural shape the Router calls. */
+export type RouterMiddleware = (args: {
+  reqCtx: RouterErrorContext;
+  next: () => Promise<unknown>;
+}) => Promise<Response | undefined>;
+
+/** The error handler, with the middleware that brings it the throws that are not `Error`s. */
+export interface RouterErrorHandler {
+  (error: Error, requestContext: RouterErrorContext): Promise<Response>;
+  /**
+   * Brings the error handler what a route throws that is not an `Error` (a string, a plain
+   * object, `undefined`), which the Router would otherwise answer with its own
+   * `{"statusCode":500,...}` body; it is answered, logged and traced as the value it was.
+   */
+  middleware: RouterMiddleware;
+}
+
+const isError = (value: unknown): boolean => {
+  try {
+    return value instanceof Error;
+  } catch {
+    // A proxy whose getPrototypeOf trap throws is no Error the Router could match.
+    return false;
+  }
+};
+
+/**
+ * Carries a thrown non-Error to the handler. The middleware re-throws rather than answers:
+ * the Router rejects a middleware whose `next()` threw and which then returns normally.
+ */
+class ThrownValue extends Error {
+  override name = 'ThrownValue';
+  constructor(readonly thrown: unknown) {
+    super('a route threw a value that is not an Error');
+  }
+}
+
+/**
+ * An error handler for the Powertools event-handler `Router`. Every error a route throws, and
+ * the Router's own route misses (404, 405), are answered by the contract, logged once, traced
+ * and redacted; the Router's `HttpError`s keep their status and message. Register its
+ * `middleware` too, so that throws that are not `Error`s are answered the same way.
+ *
+ * @param options - see {@link RouterErrorHandlerOptions}; all optional.
+ * @returns the handler for `app.errorHandler(Error, ...)`, with its `middleware`.
+ * @throws TypeError at construction when an option is invalid.
+ * @example
+ * const errors = routerErrorHandler({ logger, tracer });
+ * app.errorHandler(Error, errors);
+ * app.use(errors.middleware);
+ */
+export const routerErrorHandler = (options: RouterErrorHandlerOptions = {}): RouterErrorHandler => {
+  // The types say it; plain JavaScript callers hear it at construction.
+  const maintenance = (options as ErrorNormalizerOptions).maintenance;
+  if (maintenance !== undefined && maintenance !== false) {
     throw new TypeError(
       'routerErrorHandler: "maintenance" cannot act from an error handler; wrap app.resolve with withErrorNormalizer({ maintenance }) instead',
     );
   }
   const core = createCore({ ...options, maintenance: false }, 'routerErrorHandler');
-  return async (error, requestContext) => {
+  const answer = async (thrown: unknown, requestContext: RouterErrorContext) => {
     await core.ready();
     const { event, context } = requestContext;
-    const answer = core.answer(error, event, context);
+    const answered = core.answer(thrown, event, context);
     // The Router resolves HTTP events only; anything else goes back to it as it came.
-    if (answer === undefined) throw error;
-    return new Response(answer.body, { status: answer.status, headers: answer.headers });
+    if (answered === undefined) throw thrown;
+    return new Response(answered.body, { status: answered.status, headers: answered.headers });
   };
+  const handler = (error: Error, requestContext: RouterErrorContext) =>
+    answer(error instanceof ThrownValue ? error.thrown : error, requestContext);
+  const middleware: RouterMiddleware = async ({ next }) => {
+    try {
+      await next();
+      return undefined;
+    } catch (thrown) {
+      throw isError(thrown) ? thrown : new ThrownValue(thrown);
+    }
+  };
+  return Object.assign(handler, { middleware });
 };

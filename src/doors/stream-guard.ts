@@ -45,22 +45,81 @@ export const withoutStreamBody = (response: unknown): unknown => {
 const toNodeReadable = (body: StreamBody): Readable =>
   body instanceof Readable ? body : Readable.fromWeb(body);
 
+/** Time kept before the Lambda deadline to answer a stalled stream and log it. */
+export const STREAM_DEADLINE_MARGIN_MS = 500;
+
+/**
+ * Milliseconds a streamed body may take to send its first chunk: the invocation's remaining
+ * time minus {@link STREAM_DEADLINE_MARGIN_MS}; `undefined` when the context cannot tell.
+ *
+ * @param context - the Lambda context (anything; a throwing getter reads as no deadline).
+ * @returns the wait in milliseconds (at least 0), or `undefined`.
+ */
+export const streamDeadline = (context: unknown): number | undefined => {
+  try {
+    const remaining = (
+      context as { getRemainingTimeInMillis?: () => unknown }
+    )?.getRemainingTimeInMillis?.();
+    return typeof remaining === 'number' && Number.isFinite(remaining)
+      ? Math.max(0, remaining - STREAM_DEADLINE_MARGIN_MS)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** A streamed body that sent nothing before the deadline: answered 504 by the timeout rule. */
+export class StreamStalledError extends Error {
+  override name = 'TimeoutError';
+}
+
+/** The first chunk, or a `StreamStalledError` after `waitMs`; the timer never outlives it. */
+const firstChunk = async (
+  source: AsyncIterator<unknown>,
+  readable: Readable,
+  waitMs: number | undefined,
+): Promise<IteratorResult<unknown>> => {
+  const first = source.next();
+  if (waitMs === undefined) return first;
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // Release the source: its pending read ends with the stream, and nothing awaits it.
+      first.catch(() => undefined);
+      readable.destroy();
+      reject(new StreamStalledError(`stream sent no data within ${waitMs} ms`));
+    }, waitMs);
+  });
+  try {
+    return await Promise.race([first, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
 /**
  * Reads the streamed body of `response` up to its first chunk and returns the result with a
  * body that replays that chunk, then the rest.
  *
+ * @param response - the handler's result: a stream, or an object with a stream `body`.
  * @param onLateError - called once with an error the body raised after its first chunk; the
  *   stream then ends without it. It must not throw (what it throws is dropped).
- * @throws what the body raised before its first chunk, so it is answered like a thrown error.
+ * @param waitMs - how long the first chunk may take (see {@link streamDeadline}); without it,
+ *   as long as the body takes.
+ * @returns the result with a guarded body.
+ * @throws what the body raised before its first chunk, or a `StreamStalledError` (named
+ *   `TimeoutError`) when it sent nothing in `waitMs`, so it is answered like a thrown error.
  */
 export const guardStreamedResponse = async (
   response: unknown,
   onLateError: (error: unknown) => void,
+  waitMs?: number,
 ): Promise<unknown> => {
   const body = streamedBody(response);
   if (body === undefined) return response;
-  const source = toNodeReadable(body)[Symbol.asyncIterator]();
-  const first = await source.next();
+  const readable = toNodeReadable(body);
+  const source = readable[Symbol.asyncIterator]();
+  const first = await firstChunk(source, readable, waitMs);
 
   async function* replay(): AsyncGenerator<unknown> {
     let finished = first.done === true;

@@ -2,6 +2,7 @@
  * The plain-handler door: the same contract for a handler without Middy, instead of a
  * try/catch copied into every function.
  */
+import { foldAlbHeaders } from '../core/alb-headers.js';
 import { eventSourceOf } from '../core/event-source.js';
 import { malformedResult } from '../core/malformed-result.js';
 import type { ErrorNormalizerOptions } from '../core/options.js';
@@ -51,8 +52,10 @@ export const withErrorNormalizer = <TEvent, TResult, TContext = LambdaContext>(
       await core.ready();
       return answered(core.answer(thrown, event, context), event, thrown);
     }
-    const rejected = malformedResult(eventSourceOf(event), result);
-    if (rejected === undefined) return result;
+    const source = eventSourceOf(event);
+    const rejected = malformedResult(source, result);
+    // Outermost, this door sees the final result: an ALB multi-value answer gets every header.
+    if (rejected === undefined) return source === 'alb' ? foldAlbHeaders(result, event) : result;
     await core.ready();
     return answered(core.answer(rejected, event, context, 'malformed_result'), event, rejected);
   };

@@ -5,6 +5,11 @@
  * beside ours. So the tracer the app hands us records a redacted copy instead: the thrown value
  * itself is never touched (handlers and other middlewares keep the original, frozen and exotic
  * values stay as they are), and Powertools keeps doing its own job.
+ *
+ * Powertools' public switch makes the patch unnecessary: with `POWERTOOLS_TRACER_CAPTURE_ERROR`
+ * set to `false`, `addErrorAsMetadata` only flags the segment, and the only error text in X-Ray
+ * is our redacted one. The tracer is then left as it is. Without the switch the patch stays; it
+ * holds for Tracer 2.x from 2.30.2 (test/report/tracer-guard.test.ts pins the installed version).
  */
 import { describeError } from '../core/describe-error.js';
 import type { Redactor } from '../core/redact/index.js';
@@ -16,10 +21,20 @@ type RecordError = (error: unknown, remote?: boolean) => void;
 
 const guarded = new WeakSet<object>();
 
-/** Makes `tracer.addErrorAsMetadata` record redacted errors; once per tracer. Never throws. */
+/** Whether Powertools' own switch keeps error text out of what its Tracer records. */
+export const captureErrorDisabled = (): boolean =>
+  process.env.POWERTOOLS_TRACER_CAPTURE_ERROR?.trim().toLowerCase() === 'false';
+
+/**
+ * Makes `tracer.addErrorAsMetadata` record redacted errors, once per tracer, unless
+ * {@link captureErrorDisabled}. Never throws.
+ *
+ * @param tracer - the app's Powertools Tracer.
+ * @param redact - the redaction to apply to what it records.
+ */
 export const guardTracer = (tracer: ErrorTracer, redact: Redactor): void => {
   try {
-    if (guarded.has(tracer)) return;
+    if (guarded.has(tracer) || captureErrorDisabled()) return;
     const original = (tracer as { addErrorAsMetadata?: unknown }).addErrorAsMetadata;
     if (typeof original !== 'function') return;
     const record = original as RecordError;

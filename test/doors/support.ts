@@ -71,7 +71,11 @@ export const throughDoor = async (
   const app = new Router();
   const { method, path } = routeOf(event);
   app.route(failing, { method: method as 'GET', path: path as `/${string}` });
-  app.errorHandler(Error, routerErrorHandler(options));
+  // The documented setup: the handler for Errors, its middleware for every other throw.
+  const { maintenance: _none, ...routerOptions } = options;
+  const errors = routerErrorHandler(routerOptions);
+  app.errorHandler(Error, errors);
+  app.use(errors.middleware);
   return app.resolve(event, context);
 };
 

@@ -1,0 +1,41 @@
+/**
+ * ALB with multi-value headers reads only `multiValueHeaders`: the outermost door folds
+ * `headers` into it, without changing the result in place, and leaves every other source alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { foldAlbHeaders } from '../../src/core/alb-headers.js';
+import { fixture } from '../support/lambda.js';
+
+const multi = () => fixture('alb-lambda-target-request-multivalue-headers.json');
+const single = () => fixture('alb-lambda-target-request-headers-only.json');
+
+describe('foldAlbHeaders', () => {
+  it('moves every header into multiValueHeaders; a name in both keeps its multi values', () => {
+    const result = {
+      statusCode: 200,
+      body: 'ok',
+      headers: { 'X-A': 'a', Vary: 'Origin', 'x-b': 1 },
+      multiValueHeaders: { vary: ['Accept'], 'Set-Cookie': ['a=1', 'b=2'] },
+    };
+    const before = structuredClone(result);
+    expect(foldAlbHeaders(result, multi())).toEqual({
+      statusCode: 200,
+      body: 'ok',
+      multiValueHeaders: {
+        vary: ['Accept'],
+        'Set-Cookie': ['a=1', 'b=2'],
+        'X-A': ['a'],
+        'x-b': [1],
+      },
+    });
+    expect(result).toEqual(before);
+  });
+
+  it('leaves results alone for ALB without multi-value headers and for other sources', () => {
+    const result = { statusCode: 200, headers: { a: 'b' } };
+    expect(foldAlbHeaders(result, single())).toBe(result);
+    expect(foldAlbHeaders(result, fixture('apigw-request.json'))).toBe(result);
+    expect(foldAlbHeaders('text', multi())).toBe('text');
+    expect(foldAlbHeaders({ statusCode: 204 }, multi())).toEqual({ statusCode: 204 });
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * A streamed body that never sends its first chunk is answered by the contract (504) before the
+ * Lambda deadline, and the stalled source is released; a body that sends in time streams on.
+ */
+import { Readable } from 'node:stream';
+import { Logger } from '@aws-lambda-powertools/logger';
+import middy from '@middy/core';
+import { describe, expect, it } from 'vitest';
+import {
+  guardStreamedResponse,
+  STREAM_DEADLINE_MARGIN_MS,
+  StreamStalledError,
+  streamDeadline,
+} from '../../src/doors/stream-guard.js';
+import { errorNormalizer } from '../../src/index.js';
+import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
+
+const invocation = eachInvocation();
+
+/** A Readable that never pushes: what an upstream that hangs looks like. */
+const stalled = () => new Readable({ read: () => undefined });
+
+describe('streamDeadline', () => {
+  it('is the remaining time minus the margin, never negative, undefined without a context', () => {
+    expect(streamDeadline({ getRemainingTimeInMillis: () => 3_000 })).toBe(
+      3_000 - STREAM_DEADLINE_MARGIN_MS,
+    );
+    expect(streamDeadline({ getRemainingTimeInMillis: () => 100 })).toBe(0);
+    expect(streamDeadline({})).toBeUndefined();
+    expect(streamDeadline(undefined)).toBeUndefined();
+    expect(
+      streamDeadline({
+        getRemainingTimeInMillis: () => {
+          throw new Error('no');
+        },
+      }),
+    ).toBeUndefined();
+  });
+});
+
+describe('guardStreamedResponse with a deadline', () => {
+  it('rejects a body that sends nothing in time, and destroys it', async () => {
+    const body = stalled();
+    await expect(
+      guardStreamedResponse({ statusCode: 200, body }, () => undefined, 20),
+    ).rejects.toBeInstanceOf(StreamStalledError);
+    expect(body.destroyed).toBe(true);
+  });
+
+  it('lets a body that sends in time stream on, whole', async () => {
+    const guarded = (await guardStreamedResponse(
+      { statusCode: 200, body: Readable.from(['a', 'b']) },
+      () => undefined,
+      5_000,
+    )) as { body: Readable };
+    const chunks: unknown[] = [];
+    for await (const chunk of guarded.body) chunks.push(chunk);
+    expect(chunks.join('')).toBe('ab');
+  });
+});
+
+describe('the Middy door with a stalled stream', () => {
+  it('answers 504 by the contract before the deadline', async () => {
+    const body = stalled();
+    const handler = middy(async () => ({ statusCode: 200, body })).use(
+      errorNormalizer({ logger: new Logger() }),
+    );
+    const context = lambdaContext({ remainingMs: STREAM_DEADLINE_MARGIN_MS + 50 });
+    const result = (await handler(fixture('lambda-urls-request.json'), context)) as unknown as {
+      statusCode: number;
+      body: string;
+    };
+    expect(result.statusCode).toBe(504);
+    expect(JSON.parse(result.body)).toMatchObject({
+      error: 'gateway_timeout',
+      traceId: invocation.trace.root,
+      requestId: context.awsRequestId,
+    });
+    expect(body.destroyed).toBe(true);
+    expect(invocation.output.logs('ERROR')).toHaveLength(1);
+  });
+});
