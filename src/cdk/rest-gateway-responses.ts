@@ -1,11 +1,11 @@
 /**
  * The REST half of `ApiErrorContract`: one gateway response per response type, the user's own
- * kept or replaced, the MISSING_AUTHENTICATION_TOKEN status decided at synth from the API's
+ * kept or overridden in place, the MISSING_AUTHENTICATION_TOKEN status decided at synth from the API's
  * methods (methods added after the construct count too).
  */
 import { Annotations, Lazy, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
-import type { Construct, IConstruct } from 'constructs';
+import type { Construct } from 'constructs';
 import {
   GATEWAY_ERROR_RESPONSES,
   type GatewayErrorResponse,
@@ -40,13 +40,6 @@ export const gatewayResponsesOf = (api: apigw.IRestApi): apigw.CfnGatewayRespons
 const responseTypeOf = (cfn: apigw.CfnGatewayResponse): string =>
   String(Stack.of(cfn).resolve(cfn.responseType));
 
-/** Removes a gateway response: its L2 when it has one, else the L1 alone (never a user scope). */
-const removeResponse = (cfn: apigw.CfnGatewayResponse): void => {
-  const owner: IConstruct =
-    cfn.node.scope?.node.defaultChild === cfn ? (cfn.node.scope as IConstruct) : cfn;
-  owner.node.scope?.node.tryRemoveChild(owner.node.id);
-};
-
 /**
  * Whether an unknown route is the only reason for MISSING_AUTHENTICATION_TOKEN: no method of the
  * API uses IAM. `undefined` when the methods are unknown (a `SpecRestApi`'s live in its spec).
@@ -63,19 +56,16 @@ export const noIamMethod = (api: apigw.IRestApi): boolean | undefined => {
 /**
  * Adds the contract's gateway responses to `api`.
  *
- * @returns the responses created, in `GATEWAY_ERROR_RESPONSES` order.
+ * @returns the responses created (not the user's, overridden in place).
  */
 export const addGatewayResponses = (
   scope: Construct,
   api: apigw.IRestApi,
   options: RestResponsesOptions,
 ): apigw.GatewayResponse[] => {
-  const theirs = gatewayResponsesOf(api);
-  const keptTypes = new Set<string>();
-  for (const cfn of theirs) {
-    if (options.existing === 'override') removeResponse(cfn);
-    else keptTypes.add(responseTypeOf(cfn));
-  }
+  // Theirs, by type. Overridden in place: a removed response would leave the API's deployment
+  // depending on a resource that no longer exists.
+  const theirs = new Map(gatewayResponsesOf(api).map((cfn) => [responseTypeOf(cfn), cfn]));
 
   const missingToken = (): GatewayErrorResponse => {
     if (options.missingToken !== 'auto')
@@ -96,24 +86,33 @@ export const addGatewayResponses = (
   const created: apigw.GatewayResponse[] = [];
   for (const entry of entries) {
     const first = entry();
-    if (keptTypes.has(first.type.responseType)) continue;
+    const existing = theirs.get(first.type.responseType);
+    if (existing !== undefined && options.existing === 'keep') continue;
     const lazy = first.type === apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN;
     const status = (): string | undefined => {
       const { status: value } = entry();
       return value === undefined ? undefined : String(value);
     };
     const statusCode = lazy ? Lazy.string({ produce: status }) : status();
+    const headers = gatewayErrorHeaderMappings(first, options.corsHeaders);
+    const template = lazy
+      ? Lazy.string({ produce: () => gatewayErrorTemplate(entry()) })
+      : gatewayErrorTemplate(first);
+    if (existing !== undefined) {
+      existing.statusCode = statusCode;
+      existing.responseTemplates = { 'application/json': template };
+      existing.responseParameters = Object.fromEntries(
+        Object.entries(headers).map(([name, value]) => [`gatewayresponse.header.${name}`, value]),
+      );
+      continue;
+    }
     created.push(
       new apigw.GatewayResponse(scope, first.id, {
         restApi: api,
         type: first.type,
         ...(statusCode === undefined ? {} : { statusCode }),
-        responseHeaders: gatewayErrorHeaderMappings(first, options.corsHeaders),
-        templates: {
-          'application/json': lazy
-            ? Lazy.string({ produce: () => gatewayErrorTemplate(entry()) })
-            : gatewayErrorTemplate(first),
-        },
+        responseHeaders: headers,
+        templates: { 'application/json': template },
       }),
     );
   }

@@ -110,8 +110,10 @@ export const validateContractProps = (
       stage = (props.api as apigw.RestApiBase).deploymentStage;
     } catch {
       // RestApiBase throws when it was built with `deploy: false` and no stage was set.
-      fail(scope, 'the REST API has no deployment stage (deploy: false): pass stage');
+      stage = undefined;
     }
+    if (stage === undefined)
+      fail(scope, 'the REST API has no deployment stage (deploy: false): pass stage');
   }
   return { kind, stage: stage as apigw.Stage };
 };
