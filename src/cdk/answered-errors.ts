@@ -3,9 +3,10 @@
  * successful invocation. Counted from the incident lines with a metric filter (no Powertools
  * Metrics needed), or read from the library's EMF metric when the app emits it.
  */
-import { Duration, Names } from 'aws-cdk-lib';
+
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { Duration, Names } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { ERROR_METRIC } from '../report/metrics.js';
 import type { ErrorMetricSource } from './dashboard.js';

@@ -4,10 +4,11 @@
  * log with the trace id, for the user's own `RestApi` / `LambdaRestApi` / `SpecRestApi` or
  * `HttpApi`.
  */
-import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
+
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { Annotations, RemovalPolicy } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import {
   accessLogFormatString,

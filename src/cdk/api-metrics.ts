@@ -2,10 +2,11 @@
  * The API's own metrics the alarms and the dashboard read: server errors and requests (for a
  * rate), and p99 latency, from the stage the contract configured (or the API's default one).
  */
-import type { Duration } from 'aws-cdk-lib';
+
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type { Duration } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { ApiErrorContract } from './api-error-contract.js';
 import { apiKind } from './validate-props.js';

@@ -1,8 +1,9 @@
 /** The props of `ApiErrorContract`, apart so that their checks need not load the construct. */
-import type { RemovalPolicy } from 'aws-cdk-lib';
+
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as logs from 'aws-cdk-lib/aws-logs';
+import type { RemovalPolicy } from 'aws-cdk-lib/core';
 import type { GatewayResponseCors } from './cors.js';
 import type {
   ExistingGatewayResponses,

@@ -3,8 +3,9 @@
  * only with `Access-Control-Allow-Origin`. Gateway responses take static header values, so they
  * cannot pick one origin of several per request.
  */
-import { Annotations } from 'aws-cdk-lib';
+
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { Annotations } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 
 /** CORS headers on API Gateway's own error answers. */

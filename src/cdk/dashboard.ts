@@ -4,9 +4,10 @@
  * latest error lines with their trace ids (the id `logs <traceId>` takes), and the top error
  * groups.
  */
-import { Duration } from 'aws-cdk-lib';
+
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Duration } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { errorGroupsQuery, errorsQuery } from '../cli/queries.js';
 import { ERROR_METRIC } from '../report/metrics.js';

@@ -4,9 +4,10 @@
  * re-thrown non-HTTP errors, crashes, timeouts); the API's 5xx rate and p99 latency; a
  * dashboard; saved Logs Insights queries; and the stack output the CLI reads.
  */
-import { CfnOutput, Duration, Fn, Names, Stack } from 'aws-cdk-lib';
+
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as logs from 'aws-cdk-lib/aws-logs';
+import { CfnOutput, Duration, Fn, Names, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { addAnsweredErrorFilters, emfServerErrors } from './answered-errors.js';
 import { type ApiMetrics, apiMetrics, serverErrorRate } from './api-metrics.js';

@@ -3,9 +3,10 @@
  * at deploy time, and Lambda creates `/aws/lambda/<name>` only on the first invocation, so the
  * group must be one the stack manages (or one CDK pre-creates).
  */
-import { Annotations, Stack } from 'aws-cdk-lib';
+
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { Annotations, Stack } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 
 /** A function to monitor, with the log group it writes to when CDK cannot tell. */

@@ -1,6 +1,7 @@
 /** The props of `ErrorMonitoring`, and their checks. */
-import { Duration, Token } from 'aws-cdk-lib';
+
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Duration, Token } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import type { MonitoredApi } from './api-metrics.js';
 import type { ErrorMetricSource } from './dashboard.js';

@@ -3,8 +3,9 @@
  * kept or overridden in place, the MISSING_AUTHENTICATION_TOKEN status decided at synth from the API's
  * methods (methods added after the construct count too).
  */
-import { Annotations, Lazy, Stack } from 'aws-cdk-lib';
+
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { Annotations, Lazy, Stack } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import {
   GATEWAY_ERROR_RESPONSES,

@@ -3,9 +3,10 @@
  * from TypeScript and from plain JavaScript (or jsii-free YAML-ish configs), so the types alone
  * do not guard them.
  */
-import { Token } from 'aws-cdk-lib';
+
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { Token } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import type { ApiErrorContractProps } from './contract-props.js';
 

@@ -188,11 +188,9 @@ describe('authorizers: an honest status for MISSING_AUTHENTICATION_TOKEN', () =>
   it('keeps 403 when a method needs an IAM signature, even one added after the construct', () => {
     const { stack, api } = restApiWithRoutes();
     new ApiErrorContract(stack, 'ErrorContract', { api });
-    api.root
-      .addResource('admin')
-      .addMethod('GET', new apigw.MockIntegration(), {
-        authorizationType: apigw.AuthorizationType.IAM,
-      });
+    api.root.addResource('admin').addMethod('GET', new apigw.MockIntegration(), {
+      authorizationType: apigw.AuthorizationType.IAM,
+    });
     const props = responsesOf(stack).get('MISSING_AUTHENTICATION_TOKEN') as Props;
     expect(props.StatusCode).toBe('403');
     expect(JSON.parse(templateOf(props).replace(VARIABLE, ''))).toMatchObject({

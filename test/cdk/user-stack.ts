@@ -16,8 +16,11 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
 };
 
 /** A new app and stack with the repository's feature flags. */
-export const userStack = (id = 'users'): { app: App; stack: Stack } => {
-  const app = new App({ context: cdkJson.context });
+export const userStack = (
+  id = 'users',
+  flags: Record<string, unknown> = {},
+): { app: App; stack: Stack } => {
+  const app = new App({ context: { ...cdkJson.context, ...flags } });
   return { app, stack: new Stack(app, id) };
 };
 
