@@ -68,10 +68,7 @@ export class ApiErrorContract extends Construct {
 
     if (kind === 'http') {
       this.gatewayResponses = [];
-      Annotations.of(this).addInfoV2(
-        'lambda-error-normalizer:ApiErrorContract.httpApi',
-        HTTP_API_LIMITS,
-      );
+      Annotations.of(this).addInfo(HTTP_API_LIMITS);
       if (this.accessLogGroup !== undefined) {
         const cfn = stage.node.defaultChild as { accessLogSettings?: unknown };
         cfn.accessLogSettings = {

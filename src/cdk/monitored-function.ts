@@ -51,8 +51,7 @@ export const resolveFunction = (scope: Construct, entry: MonitoredFunction): Res
     );
   }
   if (!hasOwnLogGroup(fn)) {
-    Annotations.of(scope).addInfoV2(
-      'lambda-error-normalizer:ErrorMonitoring.logRetention',
+    Annotations.of(scope).addInfo(
       `${fn.node.path} has no logGroup of its own: CDK pre-creates /aws/lambda/<name> with a custom resource (Custom::LogRetention). Give the function a logGroup to avoid it and set a retention.`,
     );
   }

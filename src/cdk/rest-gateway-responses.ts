@@ -74,8 +74,7 @@ export const addGatewayResponses = (
     return missingTokenResponse(noIamMethod(api) === true);
   };
   if (options.missingToken === 'auto' && noIamMethod(api) === undefined) {
-    Annotations.of(scope).addInfoV2(
-      'lambda-error-normalizer:ApiErrorContract.missingToken',
+    Annotations.of(scope).addInfo(
       'The methods of this API are not known at synth (a SpecRestApi): MISSING_AUTHENTICATION_TOKEN stays 403. Set missingAuthenticationToken: "notFound" if no method uses IAM.',
     );
   }
