@@ -1,9 +1,9 @@
 /**
- * The deployed demo: one Lambda per route of `handlers/routes.ts` behind a REST API, every hop
- * traced with X-Ray and logged as JSON, a saved Logs Insights query that finds all lines of
- * one request by its trace id, and an alarm and a dashboard on the answered errors
- * (`monitoring.ts`). Each function is built by `route-function.ts`; the access log format is
- * `access-log.ts`'s.
+ * The deployed demo, built the way a user builds theirs: a REST API with one Lambda per route
+ * of `handlers/routes.ts`, then `ApiErrorContract` (gateway responses in the error contract,
+ * X-Ray, the JSON access log) and `ErrorMonitoring` (alarms, dashboard, saved queries, the
+ * output the CLI reads) from `lambda-error-normalizer/cdk`. Each function is built by
+ * `route-function.ts`.
  *
  * REST and not HTTP API: only REST APIs take part in X-Ray traces and expose
  * `$context.xrayTraceId`, which ties the access log to the Lambda logs.
@@ -18,31 +18,25 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { accessLogFormat } from './access-log.js';
-import { SERVICE_NAME, STAGE_NAME } from './demo-names.js';
-import {
-  gatewayErrorHeaderMappings,
-  gatewayErrorResponses,
-  gatewayErrorTemplate,
-} from './gateway-responses.js';
+import { ApiErrorContract } from '../src/cdk/api-error-contract.js';
+import { ErrorMonitoring } from '../src/cdk/error-monitoring.js';
+import type { FunctionWithLogGroup } from '../src/cdk/monitored-function.js';
+import { PLACEHOLDER_TRACE_ID, savedQueryNames } from '../src/cdk/saved-queries.js';
+import { AlarmTopic } from './alarm-topic.js';
+import { METRICS_NAMESPACE, SERVICE_NAME, STAGE_NAME } from './demo-names.js';
 import { handlerName, routes } from './handlers/routes.js';
-import { DemoMonitoring } from './monitoring.js';
 import { routeFunction } from './route-function.js';
 import { StreamFunctionUrl } from './stream-url.js';
 
 export { METRICS_NAMESPACE, SERVICE_NAME, STAGE_NAME } from './demo-names.js';
 
-/**
- * A well-formed trace id nobody will ever get: the saved query filters on it, to be replaced by
- * the trace id to look for (Logs Insights saved queries take no parameters).
- */
-export const PLACEHOLDER_TRACE_ID = '1-00000000-000000000000000000000000';
+export { PLACEHOLDER_TRACE_ID };
 
 /** Saved query name; the `/` files it in a folder of the Logs Insights console. */
-export const TRACE_QUERY_NAME = `${SERVICE_NAME}/lines-by-trace-id`;
+export const TRACE_QUERY_NAME = savedQueryNames(SERVICE_NAME).byTraceId;
 
 /** Per-route function settings that differ from the defaults. */
 const TIMEOUTS: Readonly<Record<string, Duration>> = {
@@ -62,17 +56,14 @@ export const functionId = (path: string): string =>
 export class DemoStack extends Stack {
   /** Log group of each route's function, keyed by route path. */
   readonly functionLogGroups: ReadonlyMap<string, logs.LogGroup>;
-  readonly accessLogGroup: logs.LogGroup;
+  readonly accessLogGroup: logs.ILogGroup;
   readonly api: apigw.RestApi;
-  readonly monitoring: DemoMonitoring;
+  readonly contract: ApiErrorContract;
+  readonly monitoring: ErrorMonitoring;
+  readonly alarmTopic: AlarmTopic;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
-
-    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
-      retention: logs.RetentionDays.ONE_WEEK,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
 
     this.api = new apigw.RestApi(this, 'Api', {
       restApiName: SERVICE_NAME,
@@ -84,10 +75,8 @@ export class DemoStack extends Stack {
       cloudWatchRole: true,
       cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
       deployOptions: {
+        // Tracing and the access log come from ApiErrorContract.
         stageName: STAGE_NAME,
-        tracingEnabled: true,
-        accessLogDestination: new apigw.LogGroupLogDestination(this.accessLogGroup),
-        accessLogFormat: accessLogFormat(),
         // Execution logs for errors only (integration failures, throttling...), no bodies.
         loggingLevel: apigw.MethodLoggingLevel.ERROR,
         dataTraceEnabled: false,
@@ -113,19 +102,10 @@ export class DemoStack extends Stack {
       validateRequestBody: true,
     });
 
-    for (const response of gatewayErrorResponses) {
-      this.api.addGatewayResponse(response.id, {
-        type: response.type,
-        ...(response.statusCode === undefined ? {} : { statusCode: response.statusCode }),
-        responseHeaders: gatewayErrorHeaderMappings(response),
-        templates: { 'application/json': gatewayErrorTemplate(response) },
-      });
-    }
-
     // One function per API route; a route served otherwise (a function URL...) gets its
     // function from routeFunction too, and joins `functions` and `functionLogGroups`.
     const functionLogGroups = new Map<string, logs.LogGroup>();
-    const functions: lambda.IFunction[] = [];
+    const functions: FunctionWithLogGroup[] = [];
     for (const route of routes) {
       const { fn, logGroup } = routeFunction(this, {
         id: functionId(route.path),
@@ -134,7 +114,7 @@ export class DemoStack extends Stack {
         timeout: TIMEOUTS[route.path] ?? DEFAULT_TIMEOUT,
       });
       functionLogGroups.set(route.path, logGroup);
-      functions.push(fn);
+      functions.push({ function: fn, logGroup });
       this.api.root
         .addResource(handlerName(route))
         .addMethod('GET', new apigw.LambdaIntegration(fn), { requestValidator });
@@ -142,7 +122,7 @@ export class DemoStack extends Stack {
     // The streamed route has a function URL of its own: REST APIs buffer Lambda answers.
     const stream = new StreamFunctionUrl(this, 'Stream', { serviceName: SERVICE_NAME });
     functionLogGroups.set('/stream', stream.logGroup);
-    functions.push(stream.function);
+    functions.push({ function: stream.function, logGroup: stream.logGroup });
     this.functionLogGroups = functionLogGroups;
 
     // cdk-nag findings left as they are, each for a stated reason (v3: one id per finding).
@@ -167,40 +147,25 @@ export class DemoStack extends Stack {
       },
     );
 
-    this.monitoring = new DemoMonitoring(this, 'Monitoring', {
+    // The demo's routes allow any origin (http-cors), so API Gateway's own errors do too.
+    this.contract = new ApiErrorContract(this, 'ErrorContract', {
       api: this.api,
+      accessLogRetention: logs.RetentionDays.ONE_WEEK,
+      accessLogRemovalPolicy: RemovalPolicy.DESTROY,
+      cors: { allowOrigin: '*' },
+    });
+    this.accessLogGroup = this.contract.accessLogGroup as logs.ILogGroup;
+
+    this.alarmTopic = new AlarmTopic(this, 'Alarms');
+    this.monitoring = new ErrorMonitoring(this, 'Monitoring', {
       functions,
-      functionLogGroups: [...functionLogGroups.values()],
+      api: this.contract,
+      alarmAction: new SnsAction(this.alarmTopic.topic),
+      metrics: { namespace: METRICS_NAMESPACE, service: SERVICE_NAME },
+      dashboardName: `lambda-error-normalizer-${this.stackName}`,
+      queryFolder: SERVICE_NAME,
     });
-
-    const allLogGroups = [...functionLogGroups.values(), this.accessLogGroup];
-
-    // Powertools JSON lines carry `xray_trace_id`, the middleware's error line also `traceId`,
-    // the access log `xrayTraceId`, and Lambda's platform lines the full X-Amzn-Trace-Id: a
-    // substring match on the root id finds them all. Replace the placeholder before running.
-    new logs.QueryDefinition(this, 'TraceQuery', {
-      queryDefinitionName: TRACE_QUERY_NAME,
-      queryString: new logs.QueryString({
-        fields: [
-          '@timestamp',
-          '@log',
-          'level',
-          'message',
-          'status',
-          'code',
-          'error.name',
-          'xray_trace_id',
-          'traceId',
-          'xrayTraceId',
-          'requestId',
-          'function_request_id',
-        ],
-        filterStatements: [`@message like "${PLACEHOLDER_TRACE_ID}"`],
-        sort: '@timestamp asc',
-        limit: 1000,
-      }),
-      logGroups: allLogGroups,
-    });
+    this.alarmTopic.allowAlarms(this.monitoring.alarms);
 
     new CfnOutput(this, 'ApiUrl', {
       description: 'Base URL of the demo API; append a route path such as boom.',
@@ -208,10 +173,7 @@ export class DemoStack extends Stack {
     });
     new CfnOutput(this, 'LogGroupNames', {
       description: 'Function log groups and the access log group, comma-separated.',
-      value: Fn.join(
-        ',',
-        allLogGroups.map((group) => group.logGroupName),
-      ),
+      value: Fn.join(',', [...this.monitoring.logGroupNames]),
     });
     new CfnOutput(this, 'AccessLogGroupName', {
       description: 'API Gateway access log group (JSON lines with xrayTraceId).',
@@ -223,15 +185,15 @@ export class DemoStack extends Stack {
     });
     new CfnOutput(this, 'DashboardName', {
       description: 'CloudWatch dashboard: errors by code, p99 latency, latest error lines.',
-      value: this.monitoring.dashboard.dashboardName,
+      value: this.monitoring.dashboard?.dashboardName ?? '',
     });
     new CfnOutput(this, 'AlarmName', {
       description: 'Alarm on 5xx answers of the demo functions.',
-      value: this.monitoring.alarm.alarmName,
+      value: (this.monitoring.answeredErrorsAlarms[0] as { alarmName: string }).alarmName,
     });
     new CfnOutput(this, 'AlarmTopicArn', {
       description: 'SNS topic the alarm notifies; subscribe to it to be told.',
-      value: this.monitoring.alarmTopic.topicArn,
+      value: this.alarmTopic.topic.topicArn,
     });
   }
 }

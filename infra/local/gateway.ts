@@ -22,7 +22,7 @@ export const gatewayHeaders = (apiRequestId: string, traceId: string): Record<st
   'X-Amzn-Trace-Id': `Root=${traceId}`,
 });
 
-/** A gateway response in the middleware's contract shape (see infra/gateway-responses.ts). */
+/** A gateway response in the middleware's contract shape (see src/cdk/gateway-responses.ts). */
 export const gatewayError = (
   status: number,
   error: string,

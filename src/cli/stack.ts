@@ -1,25 +1,32 @@
 /**
- * `--stack`: the log groups a CloudFormation stack lists in its `LogGroupNames` output
- * (comma-separated function and access log group names, as the demo stack emits them).
+ * `--stack`: the log groups a CloudFormation stack lists in its outputs: every
+ * `ErrorNormalizerLogGroups*` output (one per `ErrorMonitoring` of `lambda-error-normalizer/cdk`)
+ * and the demo's `LogGroupNames`, each comma-separated, merged without repeats.
  */
 import type {
   CloudFormationClient,
   DescribeStacksCommandOutput,
 } from '@aws-sdk/client-cloudformation';
+import { LEGACY_LOG_GROUPS_OUTPUT, LOG_GROUPS_OUTPUT_PREFIX } from '../cdk/output-keys.js';
 import type { AwsSdk } from './aws-sdk.js';
 import { AwsCallError } from './insights.js';
 
-export const LOG_GROUPS_OUTPUT = 'LogGroupNames';
+/** The demo stack's output (stacks deployed before the constructs have only this one). */
+export const LOG_GROUPS_OUTPUT = LEGACY_LOG_GROUPS_OUTPUT;
 
-/** The stack has no usable `LogGroupNames` output. */
+/** The stack has no usable log groups output. */
 export class StackLookupError extends Error {
   override name = 'StackLookupError';
 }
 
+/** Whether an output key lists log groups. */
+export const isLogGroupsOutput = (key: string | undefined): boolean =>
+  key !== undefined && (key === LOG_GROUPS_OUTPUT || key.startsWith(LOG_GROUPS_OUTPUT_PREFIX));
+
 /**
- * The log group names of `stackName`'s `LogGroupNames` output.
+ * The log group names of `stackName`'s log groups outputs, in output order, without repeats.
  *
- * @throws StackLookupError when the output is missing or empty.
+ * @throws StackLookupError when no such output lists a name.
  * @throws AwsCallError when DescribeStacks fails.
  */
 export const logGroupsOfStack = async (
@@ -34,17 +41,17 @@ export const logGroupsOfStack = async (
   } catch (error) {
     throw new AwsCallError('DescribeStacks', error);
   }
-  const value = output.Stacks?.[0]?.Outputs?.find(
-    (entry) => entry.OutputKey === LOG_GROUPS_OUTPUT,
-  )?.OutputValue;
-  const names = (value ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name.length > 0);
-  if (names.length === 0) {
+  const names = new Set<string>();
+  for (const entry of output.Stacks?.[0]?.Outputs ?? []) {
+    if (!isLogGroupsOutput(entry.OutputKey)) continue;
+    for (const name of (entry.OutputValue ?? '').split(',')) {
+      if (name.trim().length > 0) names.add(name.trim());
+    }
+  }
+  if (names.size === 0) {
     throw new StackLookupError(
-      `Stack ${stackName} has no ${LOG_GROUPS_OUTPUT} output; name the log groups with --log-group`,
+      `Stack ${stackName} has no ${LOG_GROUPS_OUTPUT_PREFIX}… (ErrorMonitoring) or ${LOG_GROUPS_OUTPUT} output; name the log groups with --log-group`,
     );
   }
-  return names;
+  return [...names];
 };

@@ -362,7 +362,7 @@ describe('--stack', () => {
     const error = await logGroupsOfStack(sdk, cfn, 'demo').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StackLookupError);
     expect((error as Error).message).toBe(
-      'Stack demo has no LogGroupNames output; name the log groups with --log-group',
+      'Stack demo has no ErrorNormalizerLogGroups… (ErrorMonitoring) or LogGroupNames output; name the log groups with --log-group',
     );
   });
 

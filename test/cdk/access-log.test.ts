@@ -4,7 +4,11 @@
  * the request: a Lambda answer (no error message), a gateway error, an unknown route.
  */
 import { describe, expect, it } from 'vitest';
-import { ACCESS_LOG_FIELDS, accessLogFormatString } from '../../infra/access-log.js';
+import {
+  accessLogFormatString as formatOf,
+  HTTP_ACCESS_LOG_FIELDS,
+  REST_ACCESS_LOG_FIELDS,
+} from '../../src/cdk/access-log.js';
 
 /** A whole dotted variable name, greedy: `$context.error.message` is never cut short. */
 const VARIABLE = /\$context\.[A-Za-z0-9_.]*[A-Za-z0-9_]/g;
@@ -31,6 +35,9 @@ const lambdaAnswer: Record<string, string> = {
   '$context.error.message': '-',
   '$context.identity.sourceIp': '203.0.113.7',
   '$context.protocol': 'HTTP/1.1',
+  // HTTP API only.
+  '$context.routeKey': 'GET /boom',
+  '$context.integrationErrorMessage': '-',
 };
 
 /** An unknown route: API Gateway answers itself, nothing was integrated. */
@@ -44,13 +51,20 @@ const gatewayError: Record<string, string> = {
   '$context.integration.latency': '-',
   '$context.error.responseType': 'MISSING_AUTHENTICATION_TOKEN',
   '$context.error.message': 'Missing Authentication Token',
+  '$context.routeKey': '-',
 };
 
-const variables = (): string[] => [...new Set(accessLogFormatString().match(VARIABLE))];
+const variables = (fields: Record<string, string>): string[] => [
+  ...new Set(formatOf(fields).match(VARIABLE) ?? []),
+];
 
-describe('access log format', () => {
+describe.each([
+  ['REST', REST_ACCESS_LOG_FIELDS],
+  ['HTTP API', HTTP_ACCESS_LOG_FIELDS],
+] as const)('%s access log format', (_api, ACCESS_LOG_FIELDS) => {
+  const accessLogFormatString = () => formatOf(ACCESS_LOG_FIELDS);
   it('holds only the fields it declares, each variable once', () => {
-    expect(variables().sort()).toEqual(Object.values(ACCESS_LOG_FIELDS).sort());
+    expect(variables(ACCESS_LOG_FIELDS).sort()).toEqual(Object.values(ACCESS_LOG_FIELDS).sort());
   });
 
   it('parses as JSON when every variable is `-` (no value)', () => {
@@ -59,7 +73,7 @@ describe('access log format', () => {
     expect(new Set(Object.values(line))).toEqual(new Set(['-']));
   });
 
-  it.each(variables())('parses as JSON when only %s is `-`', (absent) => {
+  it.each(variables(ACCESS_LOG_FIELDS))('parses as JSON when only %s is `-`', (absent) => {
     const line = render(accessLogFormatString(), (v) => (v === absent ? '-' : 'x'));
     expect(() => JSON.parse(line)).not.toThrow();
   });
@@ -82,9 +96,13 @@ describe('access log format', () => {
 
   it('logs the request id the caller cannot set, under `requestId`', () => {
     // `$context.requestId` follows a caller's x-amzn-RequestId header.
-    expect(variables()).not.toContain('$context.requestId');
+    expect(variables(ACCESS_LOG_FIELDS)).not.toContain('$context.requestId');
     expect(ACCESS_LOG_FIELDS.requestId).toBe('$context.extendedRequestId');
-    expect(ACCESS_LOG_FIELDS.xrayTraceId).toBe('$context.xrayTraceId');
+    // Both tie the line to the Lambda's logs; only REST APIs have a trace id.
+    expect(ACCESS_LOG_FIELDS.integrationRequestId).toBe('$context.integration.requestId');
+    expect(ACCESS_LOG_FIELDS.xrayTraceId).toBe(
+      _api === 'REST' ? '$context.xrayTraceId' : undefined,
+    );
   });
 
   it('quotes no variable itself: a `-` is the only thing API Gateway writes bare', () => {

@@ -1,0 +1,44 @@
+/**
+ * Saved Logs Insights queries (`AWS::Logs::QueryDefinition`), filed in a folder of the console
+ * (the `/` in their names): the CLI's own query texts, so the console and `errors` / `logs`
+ * answer the same question the same way.
+ */
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { errorGroupsQuery, errorsQuery, traceQuery } from '../cli/queries.js';
+
+/**
+ * A well-formed trace id nobody will ever get: the by-trace-id query filters on it, to be
+ * replaced by the trace id to look for (saved queries take no parameters).
+ */
+export const PLACEHOLDER_TRACE_ID = '1-00000000-000000000000000000000000';
+
+/** The saved queries' names under `folder`. */
+export const savedQueryNames = (folder: string) => ({
+  latestErrors: `${folder}/latest-errors`,
+  byTraceId: `${folder}/lines-by-trace-id`,
+  errorGroups: `${folder}/error-groups`,
+});
+
+/**
+ * Adds the three saved queries.
+ *
+ * @param functionLogGroups - where the incident lines are.
+ * @param allLogGroups - the function log groups and the access log, for the trace id query.
+ * @returns the query definitions.
+ */
+export const addSavedQueries = (
+  scope: Construct,
+  folder: string,
+  functionLogGroups: readonly string[],
+  allLogGroups: readonly string[],
+): logs.CfnQueryDefinition[] => {
+  const names = savedQueryNames(folder);
+  const define = (id: string, name: string, queryString: string, groups: readonly string[]) =>
+    new logs.CfnQueryDefinition(scope, id, { name, queryString, logGroupNames: [...groups] });
+  return [
+    define('LatestErrorsQuery', names.latestErrors, errorsQuery(), functionLogGroups),
+    define('TraceQuery', names.byTraceId, traceQuery(PLACEHOLDER_TRACE_ID), allLogGroups),
+    define('ErrorGroupsQuery', names.errorGroups, errorGroupsQuery(), functionLogGroups),
+  ];
+};
