@@ -67,7 +67,7 @@ describe('REST API with its own routes', () => {
     const templates = [...responsesOf(stack).values()].map(templateOf);
     fc.assert(
       fc.property(
-        fc.string().filter((s) => !/["\\\u0000-\u001f]/.test(s)),
+        fc.string().filter((s) => ![...s].some((c) => c === '"' || c === '\\' || c < ' ')),
         (value) => {
           for (const template of templates) JSON.parse(template.replace(VARIABLE, value));
         },
@@ -117,7 +117,7 @@ describe('REST API with its own routes', () => {
         .ofType('AWS::ApiGateway::GatewayResponse')
         .filter(([, r]) => r.Properties.ResponseType === 'THROTTLED');
       expect(throttled).toHaveLength(1);
-      expect((throttled[0]?.[1] as { Properties: Props }).Properties.StatusCode).toBe(
+      expect((throttled[0]?.[1] as { Properties: Props } | undefined)?.Properties.StatusCode).toBe(
         existing === 'keep' ? '503' : '429',
       );
     }

@@ -181,8 +181,8 @@ describe('dashboard, saved queries, output', () => {
       traceQuery(PLACEHOLDER_TRACE_ID),
       errorGroupsQuery(),
     ]);
-    expect((queries[0]?.LogGroupNames as unknown[]).length).toBe(2);
-    expect((queries[1]?.LogGroupNames as unknown[]).length).toBe(3);
+    expect((queries[0]?.LogGroupNames as unknown[] | undefined)?.length).toBe(2);
+    expect((queries[1]?.LogGroupNames as unknown[] | undefined)?.length).toBe(3);
   });
 
   it('writes one log groups output per construct, with a key the CLI recognizes', () => {
