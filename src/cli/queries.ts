@@ -2,16 +2,13 @@
  * The Logs Insights query strings. Only validated ids reach them: a trace id (`isTraceId`) and
  * Lambda request ids (UUIDs), so nothing a user types can change a query's meaning.
  */
+import { isUuid } from '../core/patterns.js';
 import { isTraceId } from '../core/trace-id.js';
 
 const FIELDS = 'fields @timestamp, @message, @logStream, @log';
 
-/** A Lambda request id (`context.awsRequestId`): a UUID. */
-const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `value` is a Lambda request id. */
-export const isRequestId = (value: unknown): value is string =>
-  typeof value === 'string' && REQUEST_ID.test(value);
+/** Whether `value` is a Lambda request id (`context.awsRequestId`): a UUID. */
+export const isRequestId = isUuid;
 
 /**
  * Most request ids one follow-up query names. A trace rarely has more than a few (retries);

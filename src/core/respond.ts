@@ -8,6 +8,7 @@
 
 import type { Classification } from './classify.js';
 import { type HttpEventSource, usesMultiValueHeaders } from './event-source.js';
+import { isUuid } from './patterns.js';
 import { cap, read } from './read.js';
 import { statusText } from './status-text.js';
 
@@ -77,8 +78,6 @@ export const clientMessage = (classification: Classification, error: unknown): s
   return genericMessage(classification.status);
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const PROBLEM_TYPE = 'application/problem+json';
 
 /** Parses `Accept` into media ranges and q-values; bounded, as the header is client input. */
@@ -124,7 +123,7 @@ export const errorBody = (
     detail: message,
     ...extensions,
   };
-  if (body.requestId !== null && UUID.test(body.requestId)) {
+  if (isUuid(body.requestId)) {
     problem.instance = `urn:uuid:${body.requestId}`;
   }
   return problem;

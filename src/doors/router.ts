@@ -35,6 +35,7 @@ export const routerErrorHandler = (
     await core.ready();
     const { event, context } = requestContext;
     const answer = core.answer(error, event, context);
+    await core.settle(context);
     // The Router resolves HTTP events only; anything else goes back to it as it came.
     if (answer === undefined) throw error;
     return new Response(answer.body, { status: answer.status, headers: answer.headers });

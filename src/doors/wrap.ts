@@ -49,11 +49,15 @@ export const withErrorNormalizer = <TEvent, TResult>(
       result = await handler(event, context);
     } catch (thrown) {
       await core.ready();
-      return answered(core.answer(thrown, event, context), event, thrown);
+      const answer = core.answer(thrown, event, context);
+      await core.settle(context);
+      return answered(answer, event, thrown);
     }
     const rejected = malformedResult(eventSourceOf(event), result);
     if (rejected === undefined) return result;
     await core.ready();
-    return answered(core.answer(rejected, event, context, 'malformed_result'), event, rejected);
+    const answer = core.answer(rejected, event, context, 'malformed_result');
+    await core.settle(context);
+    return answered(answer, event, rejected);
   };
 };
