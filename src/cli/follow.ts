@@ -72,12 +72,14 @@ export const tailFile = async (
   file: string,
   print: LinePrinter,
   signal: AbortSignal | undefined,
+  onStart: () => void = () => {},
 ): Promise<void> => {
   await assertFile(file);
   const handle = await open(file, 'r');
   try {
     let position = (await handle.stat()).size;
     let partial = '';
+    onStart();
     const buffer = Buffer.alloc(64 * 1024);
     while (signal?.aborted !== true) {
       const { size } = await handle.stat();
@@ -116,8 +118,9 @@ export const follow = async (options: Parsed, io: CliIo, deps: CliDeps): Promise
       await liveTail(options, io, deps, print);
     } else {
       const file = resolve(io.cwd ?? process.cwd(), options.file ?? '');
-      io.stderr(`${PROGRAM}: following ${oneLine(file)} (Ctrl-C to stop)\n`);
-      await tailFile(file, print, io.signal);
+      await tailFile(file, print, io.signal, () =>
+        io.stderr(`${PROGRAM}: following ${oneLine(file)} (Ctrl-C to stop)\n`),
+      );
     }
     return 0;
   } catch (error) {
