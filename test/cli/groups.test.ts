@@ -149,7 +149,7 @@ describe('errors --group, local file', () => {
 
 describe('errors --group on AWS (recorded Logs Insights answer)', () => {
   const recorded = JSON.parse(
-    readFileSync(join(repoRoot, 'test', 'fixtures', 'insights', 'error-groups.json'), 'utf8'),
+    readFileSync(join(repoRoot, 'test', 'cli', 'recorded', 'insights-error-groups.json'), 'utf8'),
   ) as GetQueryResultsResponse & { $comment?: string };
   delete recorded.$comment;
 
