@@ -207,7 +207,7 @@ server.listen(requestedPort, HOST, async () => {
   let pageLine: string;
   try {
     pageServer = await servePage(
-      { apiBase: base, routes: [...routes, unknownRoute], logsSuffix: fileOption },
+      { apiBase: base, routes: [...routes, unknownRoute], logsSuffix: fileOption, logFile },
       requestedPagePort,
       HOST,
     );
