@@ -96,14 +96,34 @@ export const appFrames = (stack: string, root: string): AppFrame[] => {
   return frames;
 };
 
+const siteOf = (frames: readonly AppFrame[], count: number): string[] => {
+  const named = frames.filter((frame) => frame.name !== undefined).slice(0, count);
+  if (named.length > 0) return named.map((frame) => `${frame.path}#${frame.name}`);
+  const top = frames[0];
+  return top === undefined ? [] : [`${top.path}:${top.line ?? '?'}`];
+};
+
+/**
+ * Throw sites by frames text: one failure repeats the same frames under ever-new messages, and
+ * parsing them is most of a fingerprint's cost. Bounded: emptied when full.
+ */
+const SITES = new Map<string, readonly string[]>();
+const MAX_SITES = 128;
+
 /**
  * The throw site as text: the top `count` named app frames as `path#name`; only when no frame
  * has a name, the top app frame as `path:line`; `[]` when the stack shows no app code.
  */
 export const throwSite = (stack: string, root: string, count = 3): string[] => {
-  const frames = appFrames(stack, root);
-  const named = frames.filter((frame) => frame.name !== undefined).slice(0, count);
-  if (named.length > 0) return named.map((frame) => `${frame.path}#${frame.name}`);
-  const top = frames[0];
-  return top === undefined ? [] : [`${top.path}:${top.line ?? '?'}`];
+  // The frames start at the first `at` line; the header before them holds the message.
+  const start = stack.search(/\n\s+at /);
+  const key = start === -1 ? undefined : `${root}\u0000${count}\u0000${stack.slice(start)}`;
+  const cached = key === undefined ? undefined : SITES.get(key);
+  if (cached !== undefined) return [...cached];
+  const site = siteOf(appFrames(start === -1 ? stack : stack.slice(start), root), count);
+  if (key !== undefined) {
+    if (SITES.size >= MAX_SITES) SITES.clear();
+    SITES.set(key, site);
+  }
+  return [...site];
 };
