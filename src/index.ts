@@ -32,6 +32,11 @@ export {
 } from './core/classify.js';
 export type { DescribedError } from './core/describe-error.js';
 export type { HttpEventSource } from './core/event-source.js';
+export {
+  type CustomFingerprint,
+  DEFAULT_FINGERPRINT,
+  FINGERPRINT_VERSION,
+} from './core/fingerprint.js';
 export { MAINTENANCE_ENV } from './core/maintenance.js';
 export { NotImplementedError, type NotImplementedErrorOptions } from './core/not-implemented.js';
 export type { ErrorNormalizerOptions } from './core/options.js';
@@ -49,9 +54,11 @@ export {
 export type { LambdaContext, MiddyMiddleware, MiddyRequest } from './doors/types.js';
 export { type AsyncHandler, withErrorNormalizer } from './doors/wrap.js';
 export { ERROR_METRIC } from './report/metrics.js';
+export type { IncidentHook } from './report/on-incident.js';
 export type {
   ErrorLogger,
   ErrorMetrics,
   ErrorTracer,
   ErrorTraceSegment,
+  Incident,
 } from './report/types.js';

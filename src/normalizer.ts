@@ -13,6 +13,7 @@ import {
 } from './core/classify.js';
 import { describeError } from './core/describe-error.js';
 import { eventSourceOf, type HttpEventSource, requestHeader } from './core/event-source.js';
+import { FINGERPRINT_VERSION, fingerprintOf, projectRoot } from './core/fingerprint.js';
 import { maintenanceWindow } from './core/maintenance.js';
 import { negotiateFormat } from './core/negotiate.js';
 import type { ErrorNormalizerOptions } from './core/options.js';
@@ -21,6 +22,7 @@ import { clientMessage, type ErrorAnswer, errorBody, errorHeaders } from './core
 import { requestIdFor, traceIdFor } from './core/trace-id.js';
 import { validateOptions } from './core/validate-options.js';
 import { writeLine } from './report/log-line.js';
+import { runHook } from './report/on-incident.js';
 import { activeSpanTraceId, loadOpenTelemetry } from './report/otel.js';
 import { report } from './report/report.js';
 import { guardTracer } from './report/tracer-guard.js';
@@ -52,7 +54,16 @@ export interface NormalizerCore {
    * when no window is open or the event is not an HTTP request.
    */
   maintenance(event: unknown, context: unknown): ErrorAnswer | undefined;
+  /**
+   * The `onIncident` hooks still running for the answers given in this invocation (`context`),
+   * or `undefined`. The doors await it before handing the answer back; it never rejects and
+   * ends at the latest when the hooks' time is up.
+   */
+  settle(context: unknown): Promise<void> | undefined;
 }
+
+/** The key of hook deliveries when the context is not an object (tests, scripts). */
+const NO_CONTEXT = {};
 
 /** Validates `options` once and builds the core; `door` names the adapter in error messages. */
 export const createCore = (
@@ -71,6 +82,12 @@ export const createCore = (
   if (tracer !== undefined) guardTracer(tracer, redact);
   if (openTelemetry) void loadOpenTelemetry();
   const reporters = { logger, tracer, metrics, openTelemetry };
+  const root = projectRoot();
+  const { onIncident, fingerprint: customFingerprint } = options;
+  const hookReport = { logger, describe: (thrown: unknown) => redact(describeError(thrown)) };
+  const hooks = new WeakMap<object, Promise<void>>();
+  const keyOf = (context: unknown): object =>
+    typeof context === 'object' && context !== null ? context : NO_CONTEXT;
 
   const traceId = (event: unknown): string | null =>
     traceIdFor(event, openTelemetry ? activeSpanTraceId : undefined);
@@ -103,23 +120,51 @@ export const createCore = (
       const problems: ClassifyProblem[] = [];
       const classification = classify(thrown, rules, retryAfter, problems);
       const ids = { traceId: traceId(event), requestId: requestIdFor(context) };
+      const error = describeError(thrown, redact);
+      const { status, code } = classification;
+      // From the redacted description: no secret is an input of the hash.
+      const grouped = fingerprintOf({
+        thrown,
+        event,
+        error,
+        status,
+        code,
+        root,
+        custom: customFingerprint,
+      });
       const incident: Incident = {
-        status: classification.status,
-        code: classification.code,
+        status,
+        code,
         kind,
         eventSource: source,
         ...ids,
-        error: describeError(thrown, redact),
+        fingerprint: grouped.fingerprint,
+        fingerprintVersion: FINGERPRINT_VERSION,
+        error,
       };
-      if (problems.length > 0) {
-        incident.problems = problems.map(({ rule, reason }) =>
-          redact.text(`rules[${rule}]: ${reason}`),
+      const noted = problems.map(({ rule, reason }) => `rules[${rule}]: ${reason}`);
+      if (grouped.problem !== undefined) noted.push(grouped.problem);
+      if (noted.length > 0) incident.problems = noted.map(redact.text);
+      report(reporters, incident);
+      if (onIncident !== undefined) {
+        const key = keyOf(context);
+        const running = runHook(onIncident, incident, context, hookReport);
+        const earlier = hooks.get(key);
+        hooks.set(
+          key,
+          earlier === undefined ? running : Promise.all([earlier, running]).then(() => undefined),
         );
       }
-      report(reporters, incident);
       const message = clientMessage(classification, thrown, redact.text);
       const contract = { error: classification.code, message, ...ids };
       return build(source, event, classification.status, contract, classification.retryAfter);
+    },
+
+    settle(context) {
+      const key = keyOf(context);
+      const running = hooks.get(key);
+      hooks.delete(key);
+      return running;
     },
 
     maintenance(event, context) {

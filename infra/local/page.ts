@@ -2,10 +2,13 @@
  * The local demo's page: a static HTML page served from a second origin (its own port), whose
  * buttons call the API cross-origin and show the error, the trace id read from the
  * `X-Trace-Id` header (readable only because CORS exposes it) and from the body, and the
- * `npm run logs` command that finds the request's log lines.
+ * `npm run logs` command that finds the request's log lines. It also lists the log file's error
+ * groups (`/groups.json`, the same grouping as `errors --group`), each linked to its latest request.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readLocalGroups } from '../../src/cli/groups.js';
+import { LogFileMissingError } from '../../src/cli/local.js';
 
 export interface PageOptions {
   /** The API's origin, e.g. `http://127.0.0.1:3000`. */
@@ -14,6 +17,8 @@ export interface PageOptions {
   routes: readonly { path: string; shows: string }[];
   /** Appended to `npm run logs -- <traceId>`, e.g. ` --file "/tmp/logs.jsonl"`. */
   logsSuffix?: string;
+  /** The demo's log file, grouped by fingerprint for the page's list of error groups. */
+  logFile?: string;
 }
 
 const escapeHtml = (text: string): string =>
@@ -42,6 +47,8 @@ export const renderPage = ({
   dt { font-weight: 600; }
   dd { margin: 0; overflow-wrap: anywhere; }
   .muted { color: #777; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: .2rem .5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
 </style>
 </head>
 <body>
@@ -65,6 +72,12 @@ ${routes
   <dt>traceId in body</dt><dd id="body-trace-id"></dd>
   <dt>Its logs</dt><dd id="logs-command"></dd>
 </dl>
+<h2>Error groups <button type="button" id="refresh-groups">Refresh</button></h2>
+<p class="muted">Every answered error of the log file, one row per fingerprint, most frequent first.</p>
+<table id="groups" data-state="idle">
+  <thead><tr><th>Count</th><th>Status</th><th>Code</th><th>Message</th><th>Fingerprint</th><th></th></tr></thead>
+  <tbody></tbody>
+</table>
 <script>
 const API = ${scriptLiteral(apiBase)};
 const LOGS_SUFFIX = ${scriptLiteral(logsSuffix)};
@@ -104,9 +117,53 @@ const call = async (path) => {
   $('result').dataset.state = 'done';
 };
 
+const cell = (row, text) => {
+  const td = document.createElement('td');
+  td.textContent = text;
+  row.append(td);
+};
+
+// Rows are built with textContent: a logged message never becomes markup.
+const loadGroups = async () => {
+  $('groups').dataset.state = 'loading';
+  const body = $('groups').querySelector('tbody');
+  try {
+    const groups = await (await fetch('/groups.json', { cache: 'no-store' })).json();
+    body.replaceChildren();
+    for (const group of groups) {
+      const row = document.createElement('tr');
+      row.dataset.fingerprint = group.fingerprint;
+      for (const text of [String(group.count), String(group.status), group.code, group.message, group.fingerprint]) cell(row, text);
+      const link = document.createElement('button');
+      link.type = 'button';
+      link.textContent = 'latest request';
+      link.disabled = !group.traceId;
+      link.addEventListener('click', () =>
+        show({
+          request: 'latest request of group ' + group.fingerprint + ' (' + group.count + ' errors)',
+          status: String(group.status),
+          error: group.code,
+          message: group.message,
+          'body-trace-id': group.traceId,
+          'logs-command': 'npm run logs -- ' + group.traceId + LOGS_SUFFIX,
+        }),
+      );
+      const last = document.createElement('td');
+      last.append(link);
+      row.append(last);
+      body.append(row);
+    }
+  } catch (error) {
+    body.replaceChildren();
+  }
+  $('groups').dataset.state = 'done';
+};
+
 for (const button of document.querySelectorAll('button[data-path]')) {
-  button.addEventListener('click', () => call(button.dataset.path));
+  button.addEventListener('click', () => call(button.dataset.path).then(loadGroups));
 }
+$('refresh-groups').addEventListener('click', loadGroups);
+loadGroups();
 </script>
 </body>
 </html>
@@ -120,6 +177,30 @@ export const servePage = (options: PageOptions, port: number, host: string): Pro
   const html = renderPage(options);
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method === 'GET' && path === '/groups.json') {
+      // The whole file: the demo's log starts with the demo, so every group is "new" to it.
+      const file = options.logFile;
+      const groups =
+        file === undefined
+          ? Promise.resolve([])
+          : readLocalGroups(file, { sinceMs: 0, baselineMs: 0 });
+      groups
+        .catch((error: unknown) => {
+          if (error instanceof LogFileMissingError) return [];
+          throw error;
+        })
+        .then(
+          (list) => {
+            res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+            res.end(JSON.stringify(list));
+          },
+          () => {
+            res.writeHead(500, { 'Content-Type': 'application/json' });
+            res.end('[]');
+          },
+        );
+      return;
+    }
     if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
       res.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',

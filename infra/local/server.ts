@@ -207,7 +207,7 @@ server.listen(requestedPort, HOST, async () => {
   let pageLine: string;
   try {
     pageServer = await servePage(
-      { apiBase: base, routes: [...routes, unknownRoute], logsSuffix: fileOption },
+      { apiBase: base, routes: [...routes, unknownRoute], logsSuffix: fileOption, logFile },
       requestedPagePort,
       HOST,
     );
@@ -232,6 +232,9 @@ server.listen(requestedPort, HOST, async () => {
     `  curl -i ${base}/boom`,
     '  # copy the X-Trace-Id header of the answer, then:',
     `  npm run logs -- <traceId>${fileOption}`,
+    '  # the errors grouped by fingerprint, and new ones as they arrive:',
+    `  npm run errors -- --group${fileOption}`,
+    `  npm run errors -- --follow${fileOption}`,
     '',
     pageLine,
     `Logs: console and ${shownFile}`,

@@ -3,6 +3,7 @@
  * report is an ERROR (5xx) or WARN (4xx) line with a numeric `status` and a string `code`,
  * which covers every answer the middleware logs, whatever its message says.
  */
+import { str } from './fields.js';
 import { assertFile, readJsonLines } from './local.js';
 import { type LogRecord, ownTimestamp, timeOf } from './record.js';
 
@@ -20,9 +21,9 @@ export interface AnsweredError {
   requestId?: string;
   /** `uncaught_error`, `malformed_result`... */
   kind?: string;
+  /** The failure's grouping key (`errors --group`). */
+  fingerprint?: string;
 }
-
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** The answered error a parsed log line reports, or `undefined`. */
 export const answeredError = (
@@ -50,6 +51,8 @@ export const answeredError = (
   if (traceId !== undefined) entry.traceId = traceId;
   if (requestId !== undefined) entry.requestId = requestId;
   if (kind !== undefined) entry.kind = kind;
+  const fingerprint = str(line.fingerprint);
+  if (fingerprint !== undefined) entry.fingerprint = fingerprint;
   return entry;
 };
 

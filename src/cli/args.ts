@@ -5,19 +5,21 @@
 import { parseArgs } from 'node:util';
 import { isTraceId } from '../core/trace-id.js';
 import { parseSince } from './insights.js';
+import { parseStatusFilter, type StatusFilter } from './status-filter.js';
 
 export const PROGRAM = 'lambda-error-normalizer';
 
-export const USAGE = `Usage: ${PROGRAM} logs <traceId> [options]
-       ${PROGRAM} errors [options]
+export const USAGE = `Usage: ${PROGRAM} logs <traceId> (--file <path> | --stack <name> | --log-group <name>...) [options]
+       ${PROGRAM} logs --follow (--file | --stack | --log-group) [options]
+       ${PROGRAM} errors (--file <path> | --stack <name> | --log-group <name>...) [--group | --follow] [options]
 
 logs    every log line of the request with that X-Ray trace id
         (1-xxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxx): the lines carrying the trace id, and every
         line of the Lambda requests they name (console.log lines, platform lines...)
 errors  the latest errors the middleware answered, newest first, and a count by code
 
-Local demo (default):
-  --file <path>         JSON-lines log file (default: $DEMO_LOG_FILE, else .demo/logs.jsonl)
+Where to read (one is required):
+  --file <path>         the local demo's JSON-lines log file (npm run logs/errors pass it)
 
 AWS (CloudWatch Logs Insights; needs @aws-sdk/client-cloudwatch-logs and
 @aws-sdk/client-cloudformation installed):
@@ -28,9 +30,17 @@ AWS (CloudWatch Logs Insights; needs @aws-sdk/client-cloudwatch-logs and
 
 Both:
   --since <duration>    how far back to search: 30m, 1h, 2d... (default: 1h)
-  --limit <n>           errors: show the latest n (default: 50)
-  --json                one JSON object per log line (logs) or per error (errors) on stdout
+  --limit <n>           errors: show the latest n (default: 50); --group: the top n groups
+  --status <list>       errors: only these statuses: 500, 5xx, 4xx or a list (502,503)
+  --group               errors: one row per fingerprint (count, first/last seen, sample),
+                        most frequent first; groups not seen in the --baseline before are new
+  --baseline <duration> errors --group: how far before --since to look for a group (default: 1d)
+  --follow              errors: print answered errors as they arrive; logs: every incident line
+                        (Live Tail on AWS, the file's new lines locally); Ctrl-C ends it
+  --json                one JSON object per log line (logs) or per error (errors) on stdout;
+                        errors --group: one JSON array of groups
   -h, --help            show this help
+  -V, --version         show the version
 
 Exit codes: 0 found, 1 nothing found, 2 usage error, 3 AWS call failed or AWS SDK missing.`;
 
@@ -53,6 +63,16 @@ export interface Parsed {
   pollIntervalMs: number;
   limit: number;
   json: boolean;
+  /** `errors --group`. */
+  group: boolean;
+  /** `--follow`: stream new lines instead of searching the past. */
+  follow: boolean;
+  /** `--status`, when given. */
+  status: StatusFilter | undefined;
+  /** `--baseline` as typed (default `1d`). */
+  baseline: string;
+  /** `--baseline` in seconds: the look-back before the window that decides what is new. */
+  baselineSeconds: number;
 }
 
 const parseOptions = (argv: readonly string[]) =>
@@ -69,7 +89,12 @@ const parseOptions = (argv: readonly string[]) =>
       'poll-interval': { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
+      status: { type: 'string' },
+      group: { type: 'boolean' },
+      baseline: { type: 'string' },
+      follow: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'V' },
     },
   });
 
@@ -79,7 +104,7 @@ const positiveInteger = (text: string | undefined, fallback: number, min: number
 };
 
 /** @throws UsageError with the reason. */
-export const parse = (argv: readonly string[]): Parsed | 'help' => {
+export const parse = (argv: readonly string[]): Parsed | 'help' | 'version' => {
   let values: ReturnType<typeof parseOptions>['values'];
   let positionals: string[];
   try {
@@ -88,6 +113,7 @@ export const parse = (argv: readonly string[]): Parsed | 'help' => {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return 'help';
+  if (values.version) return 'version';
   const [command, ...rest] = positionals;
   if (command !== 'logs' && command !== 'errors') {
     throw new UsageError(
@@ -95,7 +121,11 @@ export const parse = (argv: readonly string[]): Parsed | 'help' => {
     );
   }
   let traceId = '';
-  if (command === 'logs') {
+  const follow = values.follow ?? false;
+  if (command === 'logs' && follow) {
+    if (rest.length > 0)
+      throw new UsageError('logs --follow takes no trace id: it follows every incident');
+  } else if (command === 'logs') {
     const [id, ...extra] = rest;
     if (id === undefined) throw new UsageError('Missing the trace id');
     if (extra.length > 0) throw new UsageError(`Unexpected argument: ${extra[0]}`);
@@ -117,6 +147,22 @@ export const parse = (argv: readonly string[]): Parsed | 'help' => {
       '--file reads the local demo log; it cannot go with --stack or --log-group',
     );
   }
+  const group = values.group ?? false;
+  if (group && command !== 'errors') throw new UsageError('--group goes with errors');
+  if (group && follow) throw new UsageError('Use --group or --follow, not both');
+  if (values.status !== undefined && command !== 'errors') {
+    throw new UsageError('--status goes with errors');
+  }
+  const status = values.status === undefined ? undefined : parseStatusFilter(values.status);
+  if (values.status !== undefined && status === undefined) {
+    throw new UsageError(
+      `Invalid --status ${JSON.stringify(values.status)}: use e.g. 500, 5xx, 4xx or 502,503`,
+    );
+  }
+  const baselineSeconds = parseSince(values.baseline ?? '1d');
+  if (baselineSeconds === undefined) {
+    throw new UsageError(`Invalid --baseline ${JSON.stringify(values.baseline)}: use e.g. 1d, 12h`);
+  }
   for (const name of [values.stack, ...logGroups]) {
     if (name !== undefined && name.trim().length === 0) throw new UsageError('Empty name');
   }
@@ -131,6 +177,11 @@ export const parse = (argv: readonly string[]): Parsed | 'help' => {
   }
   const limit = positiveInteger(values.limit, 50, 1);
   if (limit === undefined) throw new UsageError('Invalid --limit: a whole number, 1 or more');
+  if (values.file === undefined && values.stack === undefined && logGroups.length === 0) {
+    throw new UsageError(
+      'Say where to read: --file <path> (the local demo log, e.g. .demo/logs.jsonl) or --stack <name> / --log-group <name> (CloudWatch)',
+    );
+  }
   return {
     command,
     traceId,
@@ -143,6 +194,11 @@ export const parse = (argv: readonly string[]): Parsed | 'help' => {
     pollIntervalMs,
     limit,
     json: values.json ?? false,
+    group,
+    follow,
+    status,
+    baseline: values.baseline ?? '1d',
+    baselineSeconds,
   };
 };
 

@@ -7,9 +7,18 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { CloudWatchLogsClient, QueryStatistics } from '@aws-sdk/client-cloudwatch-logs';
 import type { Parsed } from './args.js';
 import type { AwsSdk } from './aws-sdk.js';
-import { safeText } from './format.js';
+import { oneLine } from './escape.js';
+import { type ErrorGroup, groupsOfRows } from './groups.js';
 import { type QueryResult, queryWindow, runQuery } from './insights.js';
-import { errorsQuery, MAX_REQUEST_IDS, requestQuery, traceQuery } from './queries.js';
+import {
+  errorGroupsQuery,
+  errorsQuery,
+  fingerprintsQuery,
+  MAX_GROUPS,
+  MAX_REQUEST_IDS,
+  requestQuery,
+  traceQuery,
+} from './queries.js';
 import type { LogRecord } from './record.js';
 import { mergeRecords, requestIdsOf } from './request-lines.js';
 import { logGroupsOfStack } from './stack.js';
@@ -30,6 +39,8 @@ export interface AwsClients {
 /** What a query found, and what limited it. */
 export interface AwsFound {
   records: LogRecord[];
+  /** `errors --group`: the groups. */
+  groups?: ErrorGroup[];
   region?: string;
   /** Why the result may be incomplete, one sentence each. */
   cuts: string[];
@@ -73,17 +84,20 @@ export const queryAws = async (
   try {
     const { startTime, endTime } = queryWindow(options.sinceSeconds, nowMs);
     io.stderr(
-      `Querying ${logGroupNames.length} log group${logGroupNames.length === 1 ? '' : 's'} (${logGroupNames.join(', ')}) over the last ${safeText(options.since)}\n`,
+      `Querying ${logGroupNames.length} log group${logGroupNames.length === 1 ? '' : 's'} (${logGroupNames.map(oneLine).join(', ')}) over the last ${oneLine(options.since)}\n`,
     );
     let redraw = false;
-    const query = (queryString: string, limit?: number): Promise<QueryResult> =>
+    const query = (
+      queryString: string,
+      limit?: number,
+      window = { startTime, endTime },
+    ): Promise<QueryResult> =>
       runQuery({
         sdk,
         client,
         logGroupNames,
         queryString,
-        startTime,
-        endTime,
+        ...window,
         pollIntervalMs: options.pollIntervalMs,
         ...(limit === undefined ? {} : { limit }),
         onProgress: (status, statistics) => {
@@ -99,9 +113,27 @@ export const queryAws = async (
       });
 
     const cuts: string[] = [];
-    let records: LogRecord[];
-    if (options.command === 'errors') {
-      const found = await query(errorsQuery());
+    let records: LogRecord[] = [];
+    let groups: ErrorGroup[] | undefined;
+    if (options.command === 'errors' && options.group) {
+      const found = await query(
+        errorGroupsQuery(Math.min(options.limit, MAX_GROUPS), options.status),
+      );
+      const baseline = await query(fingerprintsQuery(options.status), MAX_GROUPS, {
+        startTime: Math.max(0, startTime - options.baselineSeconds),
+        endTime: startTime,
+      });
+      if (baseline.rows.length >= MAX_GROUPS) {
+        cuts.push(
+          `The baseline had more than ${MAX_GROUPS.toLocaleString('en-US')} fingerprints (Logs Insights' cap); "new" may mark an old group`,
+        );
+      }
+      const seen = new Set(
+        baseline.rows.flatMap((row) => row.find((f) => f.field === 'fingerprint')?.value ?? []),
+      );
+      groups = groupsOfRows(found.rows, seen);
+    } else if (options.command === 'errors') {
+      const found = await query(errorsQuery(options.status));
       if (found.truncated) cuts.push(CUT('The errors query'));
       records = found.records;
     } else {
@@ -127,7 +159,12 @@ export const queryAws = async (
     } catch {
       region = undefined;
     }
-    return { records, cuts, ...(region === undefined ? {} : { region }) };
+    return {
+      records,
+      cuts,
+      ...(groups === undefined ? {} : { groups }),
+      ...(region === undefined ? {} : { region }),
+    };
   } finally {
     client.destroy();
   }

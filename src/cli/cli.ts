@@ -10,44 +10,26 @@
  * missing.
  */
 import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AnsweredError, errorsOfRecords, readLocalErrors } from './answered-errors.js';
 import { isAws, type Parsed, PROGRAM, parse, USAGE, UsageError } from './args.js';
-import { type AwsClients, type AwsFound, queryAws } from './aws.js';
-import { type AwsSdk, loadSdk, MissingSdkError } from './aws-sdk.js';
-import { formatHuman, formatJson, safeText, xrayConsoleUrl } from './format.js';
+import { type AwsFound, queryAws } from './aws.js';
+import { loadSdk } from './aws-sdk.js';
+import { oneLine, safeText } from './escape.js';
+import { follow } from './follow.js';
+import { formatHuman, formatJson, xrayConsoleUrl } from './format.js';
 import { formatErrorJson, formatErrors } from './format-errors.js';
-import { AwsCallError, describeAwsError, QueryEndedError } from './insights.js';
-import { LogFileMissingError, localLogFile, readLocalTrace } from './local.js';
-import { StackLookupError } from './stack.js';
+import { formatGroups, formatGroupsJson } from './format-groups.js';
+import { type ErrorGroup, readLocalGroups } from './groups.js';
+import { type CliDeps, type CliIo, EXIT, fail, failure } from './io.js';
+import { readLocalTrace } from './local.js';
+import { statusMatches } from './status-filter.js';
+import { packageVersion } from './version.js';
 
 export { USAGE } from './args.js';
 
-export const EXIT = { found: 0, notFound: 1, usage: 2, aws: 3 } as const;
-
-/** Where the CLI writes, and what it reads from its environment. */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether stderr is a terminal (progress is then redrawn on one line). */
-  stderrIsTTY?: boolean;
-  env?: NodeJS.ProcessEnv;
-  cwd?: string;
-  now?: () => number;
-  /** Aborting stops a running Logs Insights query. */
-  signal?: AbortSignal;
-}
-
-/** What the CLI builds its AWS clients with (tests pass mocks, or a loader that fails). */
-export interface CliDeps extends AwsClients {
-  /** Imports the AWS SDK modules; called on the AWS path only. */
-  loadSdk?: () => Promise<AwsSdk>;
-}
-
-const fail = (io: CliIo, message: string, code: number): number => {
-  io.stderr(`${PROGRAM}: ${safeText(message)}\n`);
-  return code;
-};
+export { type CliDeps, type CliIo, EXIT } from './io.js';
 
 /** What a command found: log lines (`logs`) or answered errors (`errors`). */
 interface Found extends AwsFound {
@@ -65,33 +47,52 @@ const find = async (options: Parsed, io: CliIo, deps: CliDeps): Promise<Found | 
       if (options.command === 'errors') found.errors = errorsOfRecords(found.records);
       return found;
     }
-    const file = localLogFile(options.file, io.env ?? process.env, io.cwd ?? process.cwd());
+    // parse() made sure there is a --file when there is no --stack or --log-group.
+    const file = resolve(io.cwd ?? process.cwd(), options.file ?? '');
+    const sinceMs = now - options.sinceSeconds * 1_000;
+    if (options.command === 'errors' && options.group) {
+      const baselineMs = sinceMs - options.baselineSeconds * 1_000;
+      const groups = await readLocalGroups(file, { sinceMs, baselineMs, status: options.status });
+      return { records: [], cuts: [], groups };
+    }
     if (options.command === 'errors') {
-      const errors = await readLocalErrors(file, now - options.sinceSeconds * 1_000);
+      const errors = (await readLocalErrors(file, sinceMs)).filter((error) =>
+        statusMatches(options.status, error.status),
+      );
       return { records: [], cuts: [], errors };
     }
     return { records: await readLocalTrace(file, options.traceId), cuts: [] };
   } catch (error) {
-    if (error instanceof LogFileMissingError) return fail(io, error.message, EXIT.notFound);
-    if (error instanceof StackLookupError) return fail(io, error.message, EXIT.usage);
-    if (
-      error instanceof AwsCallError ||
-      error instanceof QueryEndedError ||
-      error instanceof MissingSdkError
-    ) {
-      return fail(io, error.message, EXIT.aws);
-    }
-    return fail(io, describeAwsError(error), aws ? EXIT.aws : EXIT.notFound);
+    return failure(io, error, aws);
   }
 };
 
 /** The `logs` command that shows one request, as the user would type it next. */
 const logsCommand = (options: Parsed): string => {
-  if (options.stack !== undefined) return `${PROGRAM} logs --stack ${options.stack}`;
+  if (options.stack !== undefined) return oneLine(`${PROGRAM} logs --stack ${options.stack}`);
   if (options.logGroups.length > 0) {
-    return `${PROGRAM} logs ${options.logGroups.map((group) => `--log-group ${group}`).join(' ')}`;
+    return oneLine(
+      `${PROGRAM} logs ${options.logGroups.map((group) => `--log-group ${group}`).join(' ')}`,
+    );
   }
-  return `${PROGRAM} logs${options.file === undefined ? '' : ` --file ${JSON.stringify(options.file)}`}`;
+  return oneLine(`${PROGRAM} logs --file ${JSON.stringify(options.file ?? '')}`);
+};
+
+const printGroups = (options: Parsed, io: CliIo, groups: readonly ErrorGroup[]): number => {
+  if (groups.length === 0) {
+    return fail(
+      io,
+      `no answered error with a fingerprint in the last ${options.since}.`,
+      EXIT.notFound,
+    );
+  }
+  const shown = groups.slice(0, options.limit);
+  io.stdout(
+    options.json
+      ? formatGroupsJson(shown)
+      : formatGroups(shown, options.since, options.baseline, logsCommand(options)),
+  );
+  return EXIT.found;
 };
 
 const printErrors = (options: Parsed, io: CliIo, errors: readonly AnsweredError[]): number => {
@@ -141,7 +142,7 @@ export const main = async (
   io: CliIo,
   deps: CliDeps = {},
 ): Promise<number> => {
-  let options: Parsed | 'help';
+  let options: Parsed | 'help' | 'version';
   try {
     options = parse(argv);
   } catch (error) {
@@ -153,9 +154,15 @@ export const main = async (
     io.stdout(`${USAGE}\n`);
     return EXIT.found;
   }
+  if (options === 'version') {
+    io.stdout(`${PROGRAM} ${packageVersion()}\n`);
+    return EXIT.found;
+  }
+  if (options.follow) return follow(options, io, deps);
   const found = await find(options, io, deps);
   if (typeof found === 'number') return found;
   for (const cut of found.cuts) io.stderr(`${PROGRAM}: results cut: ${cut}.\n`);
+  if (found.groups !== undefined) return printGroups(options, io, found.groups);
   return options.command === 'errors'
     ? printErrors(options, io, found.errors ?? [])
     : printLines(options, io, found);

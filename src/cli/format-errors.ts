@@ -4,7 +4,7 @@
  */
 import type { AnsweredError } from './answered-errors.js';
 import { countByCode } from './answered-errors.js';
-import { safeText } from './format.js';
+import { jsonLine, safeText } from './escape.js';
 
 const COLUMNS = ['TIME', 'STATUS', 'CODE', 'FUNCTION', 'TRACE ID', 'REQUEST ID'] as const;
 
@@ -56,4 +56,4 @@ export const formatErrors = (
 };
 
 /** One error as a JSON line. */
-export const formatErrorJson = (error: AnsweredError): string => JSON.stringify(error);
+export const formatErrorJson = (error: AnsweredError): string => jsonLine(error);

@@ -3,27 +3,16 @@
  * Log lines carry client input (paths, headers) and thrown messages, so control characters
  * are escaped before they reach a terminal; newlines of stacks are printed as real newlines.
  */
+import { isRecord } from '../core/read.js';
+import { jsonLine, oneLine, safeText } from './escape.js';
+import { str } from './fields.js';
 import type { LogRecord } from './record.js';
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/** `text` with terminal control characters (ANSI escapes...) shown as `\u001b`. */
-export const safeText = (text: string): string =>
-  text.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
-const oneLine = (text: string): string => safeText(text).replace(/\r?\n/g, '\\n');
 
 const indent = (text: string, prefix: string): string =>
   safeText(text)
     .split(/\r?\n/)
     .map((line) => `${prefix}${line}`)
     .join('\n');
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** A one-line summary of an access log line, which has no `message`. */
 const accessSummary = (line: Record<string, unknown>): string | undefined => {
@@ -48,12 +37,12 @@ const errorLines = (error: Record<string, unknown>, prefix: string, depth = 0): 
   if (details.length > 0) lines.push(`${prefix}  (${details.join(', ')})`);
   if (error.circular === true) lines.push(`${prefix}  (circular: this error was described above)`);
   if (depth >= 16) return lines;
-  if (isObject(error.cause)) {
+  if (isRecord(error.cause)) {
     lines.push(`${prefix}Caused by:`);
     lines.push(...errorLines(error.cause, `${prefix}  `, depth + 1));
   }
   if (Array.isArray(error.errors)) {
-    error.errors.filter(isObject).forEach((inner, index) => {
+    error.errors.filter(isRecord).forEach((inner, index) => {
       lines.push(`${prefix}Error ${index + 1} of the aggregate:`);
       lines.push(...errorLines(inner, `${prefix}  `, depth + 1));
     });
@@ -76,8 +65,8 @@ export const formatRecord = (record: LogRecord): string => {
       (key) => line[key] !== undefined && line[key] !== null && str(line.message) !== undefined,
     )
     .map((key) => `${key}=${oneLine(String(line[key]))}`);
-  if (isObject(line.error) && context.length > 0) lines.push(`    ${context.join(' ')}`);
-  if (isObject(line.error)) lines.push(...errorLines(line.error, '    '));
+  if (isRecord(line.error) && context.length > 0) lines.push(`    ${context.join(' ')}`);
+  if (isRecord(line.error)) lines.push(...errorLines(line.error, '    '));
   return lines.join('\n');
 };
 
@@ -96,11 +85,11 @@ export const formatHuman = (traceId: string, records: readonly LogRecord[]): str
 
 /** One record as a JSON line: the parsed log line, or the raw line with where it came from. */
 export const formatJson = (record: LogRecord): string => {
-  if (record.line !== undefined) return JSON.stringify(record.line);
+  if (record.line !== undefined) return jsonLine(record.line);
   const raw: Record<string, string> = { '@timestamp': record.timestamp, '@message': record.raw };
   if (record.logGroup !== undefined) raw['@log'] = record.logGroup;
   if (record.logStream !== undefined) raw['@logStream'] = record.logStream;
-  return JSON.stringify(raw);
+  return jsonLine(raw);
 };
 
 /** The X-Ray console page of a trace. */

@@ -124,6 +124,8 @@ export interface RunQueryOptions {
 export interface QueryResult {
   queryId: string;
   records: LogRecord[];
+  /** The rows as Insights gave them (a `stats` query's rows have no `@message`). */
+  rows: ResultField[][];
   /** The query hit its row limit: more lines matched than were returned. */
   truncated: boolean;
   statistics: QueryStatistics | undefined;
@@ -239,6 +241,7 @@ export const runQuery = async (options: RunQueryOptions): Promise<QueryResult> =
   return {
     queryId: id,
     records: rows.map(recordOfRow),
+    rows,
     truncated: rows.length >= limit || (matched !== undefined && matched > rows.length),
     statistics,
   };

@@ -2,16 +2,14 @@
  * The Logs Insights query strings. Only validated ids reach them: a trace id (`isTraceId`) and
  * Lambda request ids (UUIDs), so nothing a user types can change a query's meaning.
  */
+import { isUuid } from '../core/patterns.js';
 import { isTraceId } from '../core/trace-id.js';
+import { type StatusFilter, statusClause } from './status-filter.js';
 
 const FIELDS = 'fields @timestamp, @message, @logStream, @log';
 
-/** A Lambda request id (`context.awsRequestId`): a UUID. */
-const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `value` is a Lambda request id. */
-export const isRequestId = (value: unknown): value is string =>
-  typeof value === 'string' && REQUEST_ID.test(value);
+/** Whether `value` is a Lambda request id (`context.awsRequestId`): a UUID. */
+export const isRequestId = isUuid;
 
 /**
  * Most request ids one follow-up query names. A trace rarely has more than a few (retries);
@@ -48,12 +46,18 @@ export const requestQuery = (requestIds: readonly string[]): string => {
  * The middleware's report lines: ERROR or WARN lines with a `status` and a `code` (the answered
  * errors, maintenance answers included, whatever their message says), newest first.
  */
-export const errorsQuery = (): string =>
+export const errorsQuery = (status?: StatusFilter): string =>
   [
     FIELDS,
-    'filter ispresent(status) and ispresent(code) and (level = "ERROR" or level = "WARN")',
+    `filter ispresent(status) and ispresent(code) and (level = "ERROR" or level = "WARN")${status === undefined ? '' : ` and ${statusClause(status)}`}`,
     'sort @timestamp desc',
   ].join(' | ');
+
+/** Most rows of a `stats` query (Logs Insights' cap for aggregated results). */
+export const MAX_GROUPS = 10_000;
+
+const GROUPED =
+  'filter ispresent(fingerprint) and ispresent(status) and (level = "ERROR" or level = "WARN")';
 
 /**
  * The answered errors grouped by `fingerprint` (one row per failure, see the fingerprint recipe),
@@ -61,16 +65,28 @@ export const errorsQuery = (): string =>
  * only the queried window.
  *
  * @param limit - most groups returned (1 to 10,000).
+ * @param status - only these statuses (`--status`).
  * @returns the query string, for the CLI's `errors --group`, the dashboard and the saved query.
  */
-export const errorGroupsQuery = (limit = 100): string => {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+export const errorGroupsQuery = (limit = 100, status?: StatusFilter): string => {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_GROUPS) {
     throw new RangeError('limit: a whole number from 1 to 10,000');
   }
   return [
-    'filter ispresent(fingerprint) and ispresent(status) and (level = "ERROR" or level = "WARN")',
+    status === undefined ? GROUPED : `${GROUPED} and ${statusClause(status)}`,
     'stats count(*) as count, earliest(@timestamp) as firstSeen, latest(@timestamp) as lastSeen, latest(status) as status, latest(code) as code, latest(error.message) as message, latest(traceId) as traceId by fingerprint',
     'sort count desc',
     `limit ${limit}`,
   ].join(' | ');
 };
+
+/**
+ * The fingerprints seen at all (over the baseline before the window): what makes a group of
+ * the window new or not. At most 10,000 (Logs Insights' cap for a `stats` result).
+ */
+export const fingerprintsQuery = (status?: StatusFilter): string =>
+  [
+    status === undefined ? GROUPED : `${GROUPED} and ${statusClause(status)}`,
+    'stats count(*) as count by fingerprint',
+    `limit ${MAX_GROUPS}`,
+  ].join(' | ');

@@ -13,10 +13,9 @@
  *   its own `requestId` is API Gateway's id, not Lambda's.
  */
 import { isRecord } from '../core/read.js';
+import { str } from './fields.js';
 import { isRequestId } from './queries.js';
 import { byTime, type LogRecord } from './record.js';
-
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** Whether the line is an API Gateway access log line. */
 export const isAccessLine = (line: Record<string, unknown>): boolean =>

@@ -3,8 +3,9 @@
  * Types only: the checks live in `validate-options.ts`, the defaults in `core.ts`.
  */
 
-import type { ErrorLogger, ErrorMetrics, ErrorTracer } from '../report/types.js';
+import type { ErrorLogger, ErrorMetrics, ErrorTracer, Incident } from '../report/types.js';
 import type { ErrorRule } from './classify.js';
+import type { CustomFingerprint } from './fingerprint.js';
 import type { RedactionOptions } from './redact/index.js';
 
 /** Options of every adapter. All are optional. */
@@ -30,7 +31,7 @@ export interface ErrorNormalizerOptions {
   metrics?: ErrorMetrics;
   /**
    * Record answered errors on the active OpenTelemetry span (exception event, status ERROR for
-   * 5xx, `http.response.status_code`, `error.type`). Default: `true`; it costs nothing when no
+   * 5xx, `http.response.status_code`, `error.type`, `error.fingerprint`). Default: `true`; it costs nothing when no
    * OpenTelemetry SDK is registered.
    * @default `true`
    */
@@ -68,4 +69,35 @@ export interface ErrorNormalizerOptions {
    * @default the built-in rules
    */
   redaction?: RedactionOptions | false;
+  /**
+   * Your own grouping key for a failure, instead of the default recipe (docs/fingerprint.md).
+   * Called with the thrown value (not redacted) and the event; a string or an array of strings
+   * is hashed into the logged `fingerprint` (`'{{ default }}'` in the array stands for the
+   * default recipe's inputs); `undefined` keeps the default. An error's own `fingerprint`
+   * property (string or array) is used when this option is absent or answers `undefined`.
+   * A throw or an invalid answer falls back to the default and is noted in `problems`.
+   *
+   * @default the default recipe: kind, throw site and message template
+   * @example
+   * ```ts
+   * fingerprint: (error) => (error instanceof DatabaseError ? ['db', error.table] : undefined)
+   * ```
+   */
+  fingerprint?: (error: unknown, event: unknown) => CustomFingerprint | undefined;
+  /**
+   * Called once per answered failure with the same redacted, fingerprinted incident the log
+   * line carries, after it is logged and traced: forward it to your tracker, chat or event bus.
+   * The answer waits for it at most the invocation's remaining time less 500 ms, and never more
+   * than 3 s; a hook that throws, rejects or hangs is logged once (WARN) and never changes the
+   * answer. (A streamed response that fails after its first bytes does not wait for it.)
+   *
+   * @param incident - a copy of the incident: status, code, kind, ids, fingerprint, error.
+   * @param context - the Lambda context of the invocation.
+   * @default none
+   * @example
+   * ```ts
+   * onIncident: async (incident) => { await events.send(toPutEvents(incident)); }
+   * ```
+   */
+  onIncident?: (incident: Incident, context: unknown) => void | Promise<void>;
 }

@@ -10,6 +10,7 @@ import type { Classification } from './classify.js';
 import { redactThenCap } from './describe-error.js';
 import { type HttpEventSource, usesMultiValueHeaders } from './event-source.js';
 import type { BodyFormat } from './negotiate.js';
+import { isUuid } from './patterns.js';
 import { read } from './read.js';
 import { statusText } from './status-text.js';
 
@@ -99,8 +100,6 @@ export const clientMessage = (
   return genericMessage(classification.status);
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const PROBLEM_TYPE = 'application/problem+json';
 
 /** Builds the body in the negotiated format. */
@@ -118,7 +117,7 @@ export const errorBody = (
     detail: message,
     ...extensions,
   };
-  if (body.requestId !== null && UUID.test(body.requestId)) {
+  if (isUuid(body.requestId)) {
     problem.instance = `urn:uuid:${body.requestId}`;
   }
   return problem;

@@ -46,6 +46,14 @@ const CHECKS: Record<keyof ErrorNormalizerOptions, Check> = {
   ],
   problemDetails: [(value) => typeof value === 'boolean', 'a boolean'],
   redaction: [isRedaction, 'false or { patterns?, keys?: string[], defaults?: boolean }'],
+  fingerprint: [
+    (value) => typeof value === 'function',
+    'a function (error, event) => string | string[]',
+  ],
+  onIncident: [
+    (value) => typeof value === 'function',
+    'a function (incident, context) => void | Promise<void>',
+  ],
 };
 
 const shown = (value: unknown): string =>

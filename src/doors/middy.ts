@@ -101,8 +101,14 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
         if (result !== undefined) request.response = result as TResult;
       };
       // Synchronous unless the OpenTelemetry API is still loading (the first error at most).
+      // Then the onIncident hooks of this request, bounded by the invocation's remaining time.
+      const settle = () => core.settle(request.context);
       const pending = core.ready();
-      return pending === undefined ? answer() : pending.then(answer);
+      if (pending === undefined) {
+        answer();
+        return settle();
+      }
+      return pending.then(answer).then(settle);
     },
   };
 };

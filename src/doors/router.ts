@@ -89,6 +89,7 @@ export const routerErrorHandler = (options: RouterErrorHandlerOptions = {}): Rou
     await core.ready();
     const { event, context } = requestContext;
     const answered = core.answer(thrown, event, context);
+    await core.settle(context);
     // The Router resolves HTTP events only; anything else goes back to it as it came.
     if (answered === undefined) throw thrown;
     return new Response(answered.body, { status: answered.status, headers: answered.headers });

@@ -50,13 +50,17 @@ export const withErrorNormalizer = <TEvent, TResult, TContext = LambdaContext>(
       result = await handler(event, context);
     } catch (thrown) {
       await core.ready();
-      return answered(core.answer(thrown, event, context), event, thrown);
+      const answer = core.answer(thrown, event, context);
+      await core.settle(context);
+      return answered(answer, event, thrown);
     }
     const source = eventSourceOf(event);
     const rejected = malformedResult(source, result);
     // Outermost, this door sees the final result: an ALB multi-value answer gets every header.
     if (rejected === undefined) return source === 'alb' ? foldAlbHeaders(result, event) : result;
     await core.ready();
-    return answered(core.answer(rejected, event, context, 'malformed_result'), event, rejected);
+    const answer = core.answer(rejected, event, context, 'malformed_result');
+    await core.settle(context);
+    return answered(answer, event, rejected);
   };
 };

@@ -86,7 +86,11 @@ export const recordOnSpan = (incident: Incident): boolean => {
     message: error.message,
     ...(error.stack === undefined ? {} : { stack: error.stack }),
   });
-  span.setAttributes({ 'http.response.status_code': status, 'error.type': code });
+  span.setAttributes({
+    'http.response.status_code': status,
+    'error.type': code,
+    'error.fingerprint': incident.fingerprint,
+  });
   if (status >= 500) span.setStatus({ code: api.SpanStatusCode.ERROR, message: code });
   return true;
 };

@@ -114,6 +114,13 @@ export interface Incident {
   requestId: string | null;
   /** The thrown value, described and redacted. */
   error: DescribedError;
-  /** Problems met while classifying (a rule that threw...). */
+  /**
+   * The failure's grouping key (16 hex characters): the same failure gets the same one across
+   * invocations and cold starts. Logged and traced, never answered nor a metric dimension.
+   */
+  fingerprint: string;
+  /** The fingerprint recipe's version: a new recipe re-splits the groups. */
+  fingerprintVersion: number;
+  /** Problems met while classifying (a rule that threw...) or fingerprinting. */
   problems?: string[];
 }

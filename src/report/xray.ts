@@ -18,6 +18,7 @@ const SUBSEGMENT_NAME = `## ${FACILITY}`;
 
 interface MarkableSegment {
   addError(error: Error, remote?: boolean): void;
+  addAnnotation(key: string, value: string | number | boolean): void;
   addErrorFlag(): void;
   fault?: boolean;
 }
@@ -43,9 +44,12 @@ export const traceIncident = (tracer: ErrorTracer, incident: Incident): void => 
     if ('facade' in segment && segment.facade === true) {
       const subsegment = segment.addNewSubsegment(SUBSEGMENT_NAME);
       subsegment.addAnnotation('status', incident.status);
+      subsegment.addAnnotation('fingerprint', incident.fingerprint);
       mark(subsegment, incident.status, error);
       subsegment.close();
     } else {
+      // Annotations are indexed: `annotation.fingerprint = "…"` finds every trace of a group.
+      segment.addAnnotation('fingerprint', incident.fingerprint);
       mark(segment, incident.status, error);
     }
   } catch (traceError) {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -312,12 +312,20 @@ describe('local path', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('reads DEMO_LOG_FILE, else .demo/logs.jsonl under the working directory', async () => {
-    expect((await cli(['logs', TRACE], { env: { DEMO_LOG_FILE: file } })).code).toBe(0);
+  it('without --file, --stack or --log-group: a usage error naming them, no silent default', async () => {
     const cwd = mkdtempSync(join(dir, 'cwd-'));
-    const missing = await cli(['logs', TRACE], { cwd });
+    mkdirSync(join(cwd, '.demo'));
+    writeFileSync(join(cwd, '.demo', 'logs.jsonl'), `${errorLine}\n`);
+    for (const args of [['logs', TRACE], ['errors'], ['errors', '--group']]) {
+      const result = await cli(args, { cwd, env: { DEMO_LOG_FILE: file } });
+      expect(result.code).toBe(EXIT.usage);
+      expect(result.stderr).toMatch(/--file <path>.*--stack <name>/);
+      expect(result.stdout).toBe('');
+    }
+    expect((await cli(['logs', TRACE, '--file', file])).code).toBe(0);
+    const missing = await cli(['logs', TRACE, '--file', 'nowhere.jsonl'], { cwd });
     expect(missing.code).toBe(EXIT.notFound);
-    expect(missing.stderr).toContain(`No log file at ${join(cwd, '.demo/logs.jsonl')}`);
+    expect(missing.stderr).toContain(`No log file at ${join(cwd, 'nowhere.jsonl')}`);
     expect(missing.stderr).toContain('npm run demo');
   });
 

@@ -60,8 +60,15 @@ const lines = [
   reportLine('2024-05-24T09:00:00.000Z', 500, 'internal_server_error', 5),
 ];
 
+/** The local path needs --file (the demo's scripts pass it); the AWS path names its groups. */
 const cli = (args: string[], deps: CliDeps = {}) =>
-  runCli(args, { env: {}, cwd: dir, now: () => NOW }, deps);
+  runCli(
+    args.includes('--stack') || args.includes('--log-group')
+      ? args
+      : [...args, '--file', '.demo/logs.jsonl'],
+    { env: {}, cwd: dir, now: () => NOW },
+    deps,
+  );
 
 const json = (stdout: string) =>
   stdout
@@ -113,7 +120,7 @@ describe('errors on the local demo file', () => {
       'By code:\n  internal_server_error  3\n  not_found              1\n  service_unavailable    1\n',
     );
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
-      'Every line of one request: lambda-error-normalizer logs 1-6650e1f0-000000000000000000000004',
+      'Every line of one request: lambda-error-normalizer logs --file ".demo/logs.jsonl" 1-6650e1f0-000000000000000000000004',
     );
   });
 

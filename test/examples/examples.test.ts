@@ -108,6 +108,9 @@ describe('README', () => {
         .map((name) => (name === 'aws-lambda' ? '@types/aws-lambda' : name)),
     );
     expect(packages.size).toBeGreaterThan(3);
-    expect([...packages].filter((name) => !installed.has(name))).toEqual([]);
+    // Where an onIncident example forwards to is the app's own pick, installed by that example's
+    // guide (docs/fingerprint.md), not by the library's install command.
+    const ownPick = new Set(['@aws-sdk/client-eventbridge']);
+    expect([...packages].filter((name) => !installed.has(name) && !ownPick.has(name))).toEqual([]);
   });
 });

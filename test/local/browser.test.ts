@@ -164,6 +164,34 @@ describe('the demo page, in headless Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('lists the error groups with counts and links a group to its latest request', async () => {
+    const traceIds: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      await page.getByRole('button', { name: 'GET /boom', exact: true }).click();
+      await page.locator('#result[data-state="done"]').waitFor();
+      traceIds.push(await text('header-trace-id'));
+    }
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await page.locator('#groups[data-state="done"]').waitFor();
+    const boomLines = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter(
+        (line) => line.includes('"status":500') && line.includes('error-normalizer-demo-boom'),
+      );
+    const [fingerprint] = new Set(boomLines.map((line) => JSON.parse(line).fingerprint as string));
+    const row = page.locator(`#groups tr[data-fingerprint="${fingerprint}"]`);
+    expect(await row.count()).toBe(1);
+    const cells = (await row.locator('td').allTextContents()).map((cell) => cell.trim());
+    expect(cells.slice(0, 3)).toEqual([String(boomLines.length), '500', 'internal_server_error']);
+    expect(boomLines.length).toBeGreaterThanOrEqual(2);
+    await row.getByRole('button', { name: 'latest request' }).click();
+    expect(await text('body-trace-id')).toBe(traceIds.at(-1));
+    expect(await text('logs-command')).toBe(
+      `npm run logs -- ${traceIds.at(-1)} --file ${JSON.stringify(logFile)}`,
+    );
+    expect(pageErrors).toEqual([]);
+  });
+
   it('lets a script read the ids and Retry-After of errors, and the gateway 404', async () => {
     const boom = await fetchInPage(`${apiBase}/boom`);
     expect(boom.status).toBe(500);

@@ -278,10 +278,41 @@ describe('npm run demo', () => {
         traceId: answer.body?.traceId,
         requestId: answer.body?.requestId,
         kind: 'uncaught_error',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
       })),
     );
     const human = await npmRun('errors', []);
     expect(human.stdout).toContain(`Every line of one request: lambda-error-normalizer logs `);
+  });
+
+  it('npm run errors -- --group groups the demo log by fingerprint; a group links to its latest request', async () => {
+    const boom: Answer[] = [];
+    for (let i = 0; i < 3; i += 1) boom.push(await get('/boom'));
+    await get('/missing');
+    const result = await npmRun('errors', ['--group', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const groups = JSON.parse(result.stdout) as Record<string, unknown>[];
+    const fingerprints = groups.map((group) => group.fingerprint);
+    expect(new Set(fingerprints).size).toBe(groups.length);
+    const boomGroup = groups.find((group) => group.traceId === boom.at(-1)?.body?.traceId);
+    // Every /boom since the demo started is one failure: one group, counted together.
+    const boomLines = fileLines().filter(
+      (line) => line.status === 500 && line.function_name === 'error-normalizer-demo-boom',
+    );
+    expect(boomGroup).toMatchObject({
+      status: 500,
+      code: 'internal_server_error',
+      count: boomLines.length,
+    });
+    expect(new Set(boomLines.map((line) => line.fingerprint))).toEqual(
+      new Set([boomGroup?.fingerprint]),
+    );
+    const missing = groups.find((group) => group.status === 404);
+    expect(missing?.fingerprint).not.toBe(boomGroup?.fingerprint);
+    // The group's sample trace id is the one `logs` takes.
+    const request = await logs([String(boomGroup?.traceId), '--json']);
+    expect(request.code, request.stderr).toBe(0);
+    expect(request.stdout).toContain(String(boomGroup?.fingerprint));
   });
 
   it('shuts down cleanly on SIGTERM', async () => {

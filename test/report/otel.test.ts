@@ -93,6 +93,7 @@ describe('OpenTelemetry span of an answered error', () => {
     expect(span.attributes).toMatchObject({
       'http.response.status_code': 500,
       'error.type': 'internal_server_error',
+      'error.fingerprint': expect.stringMatching(/^[0-9a-f]{16}$/),
     });
     expect(span.events).toHaveLength(1);
     const attributes = span.events[0]?.attributes ?? {};

@@ -50,6 +50,10 @@ describe('X-Ray', () => {
     expect(traceId).toBe(trace.root);
     const [segment] = await daemon.segmentsOf(traceId);
     expect(segment).toMatchObject({ name: '## lambda-error-normalizer', fault: true });
+    // The log line's fingerprint, as an indexed annotation: the group's traces are searchable.
+    const [line] = output.logs('ERROR');
+    expect(line?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(segment?.annotations).toMatchObject({ status: 500, fingerprint: line?.fingerprint });
     const exception = segment?.cause?.exceptions[0];
     expect(exception?.message).toContain('postgres://u:***@db:5432');
     expect(JSON.stringify(segment)).not.toContain('hunter2');
@@ -74,6 +78,10 @@ describe('X-Ray', () => {
         fault: true,
         trace_id: JSON.parse(result.body).traceId,
       });
+      // Whichever segment the normalizer marked carries the log line's fingerprint.
+      const fingerprint = output.logs('ERROR')[0]?.fingerprint;
+      expect(fingerprint).toMatch(/^[0-9a-f]{16}$/);
+      expect(segments.map((segment) => segment.annotations?.fingerprint)).toContain(fingerprint);
     },
   );
 

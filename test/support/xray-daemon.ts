@@ -15,6 +15,7 @@ export type XraySegment = {
   fault?: boolean;
   error?: boolean;
   cause?: { exceptions: Array<{ message: string; type: string }> };
+  annotations?: Record<string, string | number | boolean>;
 };
 
 export interface LambdaTracer {
