@@ -19,6 +19,7 @@ import { codeForStatus } from '../core/classify.js';
 export interface GatewayErrorResponse {
   /** Construct id suffix (`Throttled`). */
   readonly id: string;
+  /** The API Gateway response type it answers (`THROTTLED`, `DEFAULT_4XX`...). */
   readonly type: ResponseType;
   /** Status to answer with; `undefined` keeps API Gateway's own (the DEFAULT_* catch-alls vary). */
   readonly status?: number;

@@ -40,4 +40,4 @@ export type {
   ExistingGatewayResponses,
   MissingAuthenticationToken,
 } from './rest-gateway-responses.js';
-export { PLACEHOLDER_TRACE_ID, savedQueryNames } from './saved-queries.js';
+export { PLACEHOLDER_TRACE_ID, type SavedQueryNames, savedQueryNames } from './saved-queries.js';

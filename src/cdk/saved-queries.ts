@@ -14,11 +14,21 @@ import { errorGroupsQuery, errorsQuery, traceQuery } from '../cli/queries.js';
 export const PLACEHOLDER_TRACE_ID = '1-00000000-000000000000000000000000';
 
 /** The saved queries' names under `folder`. */
-export const savedQueryNames = (folder: string) => ({
+export const savedQueryNames = (folder: string): SavedQueryNames => ({
   latestErrors: `${folder}/latest-errors`,
   byTraceId: `${folder}/lines-by-trace-id`,
   errorGroups: `${folder}/error-groups`,
 });
+
+/** The names of the three saved Logs Insights queries, under one folder. */
+export interface SavedQueryNames {
+  /** The latest answered errors, newest first. */
+  readonly latestErrors: string;
+  /** Every line of one request, by its trace id (replace the placeholder id). */
+  readonly byTraceId: string;
+  /** The answered errors grouped by fingerprint, most frequent first. */
+  readonly errorGroups: string;
+}
 
 /**
  * Adds the three saved queries.

@@ -102,15 +102,20 @@ export interface ErrorMetrics {
 
 /** Everything the report says about one failed request. */
 export interface Incident {
+  /** The answered HTTP status (400-599). */
   status: number;
+  /** The stable snake_case code of the answer's `error` field. */
   code: string;
   /**
    * Why the request failed: an uncaught error, a handler result the source would reject, or a
    * streamed body that failed after its first bytes (the client got a cut 200, not this status).
    */
   kind: 'uncaught_error' | 'malformed_result' | 'stream_error';
+  /** The HTTP event source that sent the request (`apigateway-rest`, `alb`...). */
   eventSource: string;
+  /** The X-Ray root trace id the answer carries, or `null`. */
   traceId: string | null;
+  /** The Lambda request id the answer carries, or `null`. */
   requestId: string | null;
   /** The thrown value, described and redacted. */
   error: DescribedError;
