@@ -84,7 +84,7 @@ export const createCore = (
   const reporters = { logger, tracer, metrics, openTelemetry };
   const root = projectRoot();
   const { onIncident, fingerprint: customFingerprint } = options;
-  const hookReport = { logger, describe: (thrown: unknown) => redact(describeError(thrown)) };
+  const hookReport = { logger, describe: (thrown: unknown) => describeError(thrown, redact) };
   const hooks = new WeakMap<object, Promise<void>>();
   const keyOf = (context: unknown): object =>
     typeof context === 'object' && context !== null ? context : NO_CONTEXT;
