@@ -121,7 +121,9 @@ export const createCore = (
       const classification = classify(thrown, rules, retryAfter, problems);
       const ids = { traceId: traceId(event), requestId: requestIdFor(context) };
       const error = describeError(thrown, redact);
-      const { status, code } = classification;
+      const { status } = classification;
+      // A rule's code goes to the client, the log line and a metric dimension: redacted too.
+      const code = redact.text(classification.code);
       // From the redacted description: no secret is an input of the hash.
       const grouped = fingerprintOf({
         thrown,
@@ -156,7 +158,7 @@ export const createCore = (
         );
       }
       const message = clientMessage(classification, thrown, redact.text);
-      const contract = { error: classification.code, message, ...ids };
+      const contract = { error: code, message, ...ids };
       return build(source, event, classification.status, contract, classification.retryAfter);
     },
 

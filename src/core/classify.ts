@@ -33,6 +33,9 @@ export interface ErrorClassification {
  */
 export type ErrorRule = (error: unknown) => ErrorClassification | undefined;
 
+/** Longest code a rule may choose; a longer one is replaced by the status's own. */
+const MAX_CODE_CHARS = 100;
+
 /** The fully resolved classification used to answer. */
 export interface Classification {
   status: number;
@@ -235,7 +238,11 @@ const resolve = (
   const { status, code, expose, message, retryAfter } = answer;
   const resolved: Classification = {
     status,
-    code: typeof code === 'string' && code.length > 0 ? code : codeForStatus(status),
+    // A code reaches the body, the log, a metric dimension: a short word or the status's own.
+    code:
+      typeof code === 'string' && code.length > 0 && code.length <= MAX_CODE_CHARS
+        ? code
+        : codeForStatus(status),
     expose: typeof expose === 'boolean' ? expose : status < 500,
   };
   if (typeof message === 'string') resolved.message = message;
