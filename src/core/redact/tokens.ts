@@ -9,25 +9,10 @@
  * after it: no pattern can backtrack more than its own body.
  */
 
-/** A token family: its name, its literal prefix, its pattern and a made-up example. */
-export interface TokenFamily {
-  /** Who issues it and what it is. */
-  name: string;
-  /** The literal text every token of the family starts with (the prefilter looks for it). */
-  prefix: string;
-  /** The pattern source, guard excluded. */
-  pattern: string;
-  /** A made-up token of the family. */
-  example: () => string;
-}
+import { alnum, cycle, hex, join, type TokenFamily, upper } from './token-family.js';
+import { MORE_TOKEN_FAMILIES } from './tokens-more.js';
 
-const cycle = (alphabet: string, length: number): string =>
-  Array.from({ length }, (_, i) => alphabet[i % alphabet.length]).join('');
-/** A made-up body: `EXAMPLE`, lower and upper case and digits. */
-const alnum = (length: number): string => cycle('EXAMPLEexample0123456789', length);
-const hex = (length: number): string => cycle('0123456789abcdef', length);
-const upper = (length: number): string => cycle('EXAMPLE0123456789', length);
-const join = (...parts: string[]): string => parts.join('');
+export type { TokenFamily } from './token-family.js';
 
 /** No token character before a token: the guard of every family. */
 export const TOKEN_GUARD = '(?<![A-Za-z0-9_-])';
@@ -291,6 +276,8 @@ export const TOKEN_FAMILIES: readonly TokenFamily[] = [
     pattern: '[A-Za-z0-9_.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}',
     example: () => join('abc', '8Q', '~', alnum(34)),
   },
+  // Families with a compact entry each, in their own file only to keep files short.
+  ...MORE_TOKEN_FAMILIES,
 ];
 
 /** Every family in one expression (global): the token rule's single pass. */
