@@ -124,7 +124,8 @@ for (const smoke of smokes) {
     const clients = existsSync(sdk)
       ? readdirSync(sdk).filter((name) => name.startsWith('client-'))
       : [];
-    const askedForSdk = [...wanted.keys()].some((name) => name.startsWith('@aws-sdk/'));
+    // Asked for: as a peer of the smoke, or among its `with:` packages.
+    const askedForSdk = [...wanted.keys(), ...extra].some((name) => name.startsWith('@aws-sdk/'));
     if (!askedForSdk && clients.length > 0)
       notes.push(`AWS SDK clients installed unasked: ${clients.join(', ')}`);
   } catch (error) {

@@ -1,5 +1,5 @@
 // peers: @middy/core @aws-lambda-powertools/tracer@2.35.0 @aws-lambda-powertools/event-handler @aws-lambda-powertools/metrics
-// with: typescript@5.9.3 @types/node@22 @types/aws-lambda @middy/http-cors@7 @middy/util@7
+// with: typescript@5.9.3 @types/node@22 @types/aws-lambda @middy/http-cors@7 @middy/util@7 @aws-sdk/client-eventbridge@3
 //
 // The README's examples (examples/*.ts) as a user would have them: compiled with strict tsc
 // against the published types of the package (resolved through node_modules, not the
@@ -49,6 +49,12 @@ check(
   names,
 );
 
+// The onIncident example forwards failures to EventBridge: only ever to this machine (a
+// refused loopback port), never to AWS, whatever the environment holds.
+process.env.AWS_ENDPOINT_URL_EVENTBRIDGE = 'http://127.0.0.1:9';
+process.env.AWS_REGION = 'eu-west-1';
+process.env.AWS_ACCESS_KEY_ID = 'AKIAEXAMPLEEXAMPLE00';
+process.env.AWS_SECRET_ACCESS_KEY = 'example-secret-for-a-refused-loopback-port';
 for (const name of compiled ? names : []) {
   const { handler } = await import(
     pathToFileURL(resolve('build', name.replace(/\.ts$/, '.js'))).href
