@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
   CloudWatchLogsClient,
@@ -15,7 +13,6 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CliDeps, EXIT } from '../../src/cli/cli.js';
 import { type CliOutcome, runCli } from '../support/logs-cli.js';
 
-const run = promisify(execFile);
 const TRACE = '1-6650e1f0-0123456789abcdef01234567';
 const OTHER = '1-6650e1f0-0123456789abcdef01234568';
 const logs = mockClient(CloudWatchLogsClient);
@@ -343,25 +340,4 @@ describe('local path', () => {
     expect(result.stdout).not.toContain('\u001b');
     expect(result.stdout).toContain('\\u001b[2Jx');
   });
-});
-
-describe('the compiled bin', () => {
-  it('starts with a shebang and runs from dist', async () => {
-    expect(readFileSync('src/cli/cli.ts', 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
-    // Compiled inside the repository so that node_modules resolves, as from dist/.
-    const out = mkdtempSync(join(process.cwd(), 'node_modules', '.len-cli-build-'));
-    try {
-      await run('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', out]);
-      const cli = join(out, 'cli', 'cli.js');
-      expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
-      const help = await run(process.execPath, [cli, '--help']);
-      expect(help.stdout).toContain('Usage: lambda-error-normalizer logs');
-      const bad = await run(process.execPath, [cli, 'logs', 'nope']).catch(
-        (error: { code: number; stderr: string }) => error,
-      );
-      expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('Not an X-Ray') });
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  }, 60_000);
 });
