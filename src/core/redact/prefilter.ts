@@ -37,6 +37,8 @@ export const buildPrefilter = (userKeys: readonly string[]): RegExp => {
     '-----BEGIN',
     '[Bb][Ee][Aa][Rr][Ee][Rr]|[Bb][Aa][Ss][Ii][Cc]|[Dd][Ii][Gg][Ee][Ss][Tt]',
     '(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}',
+    // The first twelve digits of a card number, plain or grouped (4-4-4, Amex 4-6-5).
+    '[2-6][0-9]{3}[ -]?[0-9]{4,6}[ -]?[0-9]{4}',
   ];
   return new RegExp(alternatives.join('|'));
 };

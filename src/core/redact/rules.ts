@@ -76,6 +76,35 @@ const BASE64_40 = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 const looksLikeSecretKey = (token: string): string =>
   /[A-Z]/.test(token) && /[a-z]/.test(token) && /[0-9/+]/.test(token) ? REDACTED : token;
 
+/**
+ * A payment card number (PAN), 13 to 19 digits, plain or in the groups cards print: 4-4-4-4,
+ * 4-4-4-4-3 and Amex's 4-6-5, with spaces or dashes. Error trackers scrub them by default. The
+ * first digit is a card network's (2 to 6): an epoch in milliseconds (`17…`) is never one.
+ */
+const CARD_NUMBER =
+  /(?<![0-9])(?:[2-6][0-9]{12,18}|[2-6][0-9]{3}[ -][0-9]{4}[ -][0-9]{4}[ -][0-9]{4}[ -][0-9]{3}|[2-6][0-9]{3}[ -][0-9]{4}[ -][0-9]{4}[ -][0-9]{4}|3[0-9]{3}[ -][0-9]{6}[ -][0-9]{5})(?![0-9])/g;
+
+/** The Luhn checksum every card number passes (and most other long digit runs fail). */
+const passesLuhn = (digits: string): boolean => {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+};
+
+/** Hides a card number but its last four digits (what a receipt shows): `****1111`. */
+const redactCardNumbers = (text: string): string =>
+  text.replace(CARD_NUMBER, (match) => {
+    const digits = match.replace(/[ -]/g, '');
+    return passesLuhn(digits) ? `****${digits.slice(-4)}` : match;
+  });
+
 const authScheme = (text: string): string =>
   text.replace(AUTH_CREDENTIALS, (match) => `${match.slice(0, match.search(/[ \t]/))} ${REDACTED}`);
 
@@ -85,6 +114,7 @@ export const BUILT_IN_RULES: readonly Rule[] = [
   { name: 'URI userinfo', run: redactUriUserinfo },
   { name: 'authorization scheme', run: authScheme },
   { name: 'token families', run: (text) => text.replace(TOKEN_PATTERN, REDACTED) },
+  { name: 'payment card number', run: redactCardNumbers },
   {
     name: '40-character base64 secret',
     run: (text) => text.replace(BASE64_40, looksLikeSecretKey),
@@ -99,6 +129,7 @@ export const RULE_PATTERNS: readonly RegExp[] = [
   PEM_BEGIN,
   AUTH_CREDENTIALS,
   BASE64_40,
+  CARD_NUMBER,
   TOKEN_PATTERN,
   ...STRUCTURE_PATTERNS,
 ];
