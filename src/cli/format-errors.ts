@@ -5,6 +5,7 @@
 import type { AnsweredError } from './answered-errors.js';
 import { countByCode } from './answered-errors.js';
 import { jsonLine, safeText } from './escape.js';
+import { alignRows } from './table.js';
 
 const COLUMNS = ['TIME', 'STATUS', 'CODE', 'FUNCTION', 'TRACE ID', 'REQUEST ID'] as const;
 
@@ -26,15 +27,7 @@ export const formatErrors = (
   logsCommand: string,
 ): string => {
   const rows = [COLUMNS.slice(), ...shown.map(cells)];
-  const widths = COLUMNS.map((_, column) =>
-    Math.max(...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const table = rows.map((row) =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd(),
-  );
+  const table = alignRows(rows);
   const counted = countByCode(all);
   const codeWidth = Math.max(...counted.map(([code]) => safeText(code).length));
   const heading =

@@ -2,8 +2,10 @@
  * Output of `errors --group`: an aligned table of the groups for people, most frequent first,
  * new groups marked; or one JSON array of groups (./groups.ts names its fields) for programs.
  */
+
 import { jsonLine, oneLine } from './escape.js';
 import type { ErrorGroup } from './groups.js';
+import { alignRows } from './table.js';
 
 const COLUMNS = [
   '',
@@ -43,15 +45,7 @@ export const formatGroups = (
   logsCommand: string,
 ): string => {
   const rows = [COLUMNS.slice(), ...groups.map(cells)];
-  const widths = COLUMNS.map((_, column) =>
-    Math.max(...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const table = rows.map((row) =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd(),
-  );
+  const table = alignRows(rows);
   const total = groups.reduce((sum, group) => sum + group.count, 0);
   const fresh = groups.filter((group) => group.new).length;
   const example = groups.find((group) => group.traceId !== null)?.traceId ?? '<traceId>';
