@@ -7,9 +7,9 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ricBuilt, ricInstallDir } from '../test/runtime/support/ric.js';
+import { ensureNode24, NODE_MAJOR } from '../test/support/node24.js';
 import { runWorker, TMP } from './child.js';
 import { bundle } from './cold-start.js';
-import { ensureNode24, NODE_MAJOR } from './node24.js';
 import type { Summary } from './stats.js';
 
 export const RIC_ENTRIES = ['base', 'normalizer', 'peer'] as const;
@@ -74,7 +74,7 @@ export const measureRicColdStart = async (
 ): Promise<RicLeg> => {
   let node: string;
   try {
-    node = ensureNode24(log);
+    node = ensureNode24(`${TMP}node24`, log);
   } catch (error) {
     return { ran: false, reason: `no Node ${NODE_MAJOR}: ${(error as Error).message}` };
   }

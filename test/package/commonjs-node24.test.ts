@@ -6,34 +6,20 @@
  * comes from the npm registry (`node@24`) into .cache/, once; without it this fails, saying so.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/lambda.js';
+import { ensureNode24 } from '../support/node24.js';
 
 const cache = join(repoRoot, '.cache', 'node24');
-const node24 = join(cache, 'node_modules', '.bin', 'node');
+let node24 = '';
 
 beforeAll(() => {
-  if (existsSync(node24)) return;
   try {
-    execFileSync(
-      'npm',
-      [
-        'install',
-        '--prefix',
-        cache,
-        '--no-save',
-        '--no-audit',
-        '--no-fund',
-        '--no-package-lock',
-        'node@24',
-      ],
-      { stdio: 'pipe' },
-    );
+    node24 = ensureNode24(cache);
   } catch (error) {
     throw new Error(
-      `Node 24 is needed for this test and could not be installed from the npm registry (npm install node@24 into ${cache}): ${String(error)}`,
+      `Node 24 is needed for this test and could not be had (this Node, or npm install node@24 into ${cache}): ${String(error)}`,
     );
   }
 });

@@ -3,37 +3,22 @@
  * run on a copy of the manifest, CHANGELOG.md and .changeset/, writes every pending
  * changeset's summary into CHANGELOG.md under the bumped version. Changesets' CLI wants Node
  * 22.11+; this uses the Node 24 that commonjs-node24.test.ts keeps in .cache/ (installed
- * here the same way when missing).
+ * the same way, test/support/node24.ts, when missing).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/lambda.js';
+import { ensureNode24 } from '../support/node24.js';
 
 const cache = join(repoRoot, '.cache', 'node24');
-const node24 = join(cache, 'node_modules', '.bin', 'node');
 const read = (file: string) => readFileSync(file, 'utf8');
 
 describe('release with changesets', () => {
   it('changeset version writes each pending changeset into CHANGELOG.md and bumps', () => {
-    if (!existsSync(node24)) {
-      execFileSync(
-        'npm',
-        [
-          'install',
-          '--prefix',
-          cache,
-          '--no-save',
-          '--no-audit',
-          '--no-fund',
-          '--no-package-lock',
-          'node@24',
-        ],
-        { stdio: 'pipe' },
-      );
-    }
+    const node24 = ensureNode24(cache);
     const pending = readdirSync(join(repoRoot, '.changeset')).filter(
       (name) => name.endsWith('.md') && name !== 'README.md',
     );
