@@ -21,7 +21,7 @@ import {
 } from './queries.js';
 import type { LogRecord } from './record.js';
 import { mergeRecords, requestIdsOf } from './request-lines.js';
-import { logGroupsOfStack } from './stack.js';
+import { logGroupsToRead } from './stack.js';
 
 /** Where the AWS path writes its progress. */
 export interface AwsIo {
@@ -68,17 +68,7 @@ export const queryAws = async (
   nowMs: number,
 ): Promise<AwsFound> => {
   const regionConfig = options.region === undefined ? {} : { region: options.region };
-  let logGroupNames = options.logGroups;
-  if (options.stack !== undefined) {
-    const cloudFormation =
-      clients.cloudFormationClient?.(options.region) ??
-      new sdk.cloudFormation.CloudFormationClient(regionConfig);
-    try {
-      logGroupNames = await logGroupsOfStack(sdk, cloudFormation, options.stack);
-    } finally {
-      cloudFormation.destroy();
-    }
-  }
+  const logGroupNames = await logGroupsToRead(options, sdk, clients.cloudFormationClient);
   const client =
     clients.logsClient?.(options.region) ?? new sdk.logs.CloudWatchLogsClient(regionConfig);
   try {

@@ -10,7 +10,7 @@ import { type AwsSdk, loadSdk } from './aws-sdk.js';
 import { oneLine } from './escape.js';
 import { AwsCallError } from './insights.js';
 import type { CliDeps, CliIo, LinePrinter } from './io.js';
-import { logGroupsOfStack } from './stack.js';
+import { logGroupsToRead } from './stack.js';
 
 /** Most log groups one Live Tail session takes. */
 export const MAX_LIVE_TAIL_GROUPS = 10;
@@ -121,17 +121,7 @@ export const liveTail = async (
 ): Promise<void> => {
   const sdk = await loadSdk(deps.loadSdk);
   const regionConfig = options.region === undefined ? {} : { region: options.region };
-  let names = options.logGroups;
-  if (options.stack !== undefined) {
-    const cloudFormation =
-      deps.cloudFormationClient?.(options.region) ??
-      new sdk.cloudFormation.CloudFormationClient(regionConfig);
-    try {
-      names = await logGroupsOfStack(sdk, cloudFormation, options.stack);
-    } finally {
-      cloudFormation.destroy();
-    }
-  }
+  const names = await logGroupsToRead(options, sdk, deps.cloudFormationClient);
   if (names.length > MAX_LIVE_TAIL_GROUPS) {
     throw new UsageError(
       `Live Tail follows at most ${MAX_LIVE_TAIL_GROUPS} log groups at once; ${names.length} given (name at most ${MAX_LIVE_TAIL_GROUPS} with --log-group)`,

@@ -55,3 +55,31 @@ export const logGroupsOfStack = async (
   }
   return [...names];
 };
+
+/**
+ * The log groups a command reads: those of `--stack` (through a CloudFormation client it makes
+ * and destroys), else the `--log-group` names as given.
+ *
+ * @param options - the parsed `stack`, `region` and `logGroups`.
+ * @param makeClient - the caller's CloudFormation client factory (tests), if any.
+ * @returns the log group names.
+ */
+export const logGroupsToRead = async (
+  options: {
+    stack?: string | undefined;
+    region?: string | undefined;
+    logGroups: readonly string[];
+  },
+  sdk: Pick<AwsSdk, 'cloudFormation'>,
+  makeClient?: (region: string | undefined) => CloudFormationClient,
+): Promise<string[]> => {
+  if (options.stack === undefined) return [...options.logGroups];
+  const regionConfig = options.region === undefined ? {} : { region: options.region };
+  const client =
+    makeClient?.(options.region) ?? new sdk.cloudFormation.CloudFormationClient(regionConfig);
+  try {
+    return await logGroupsOfStack(sdk, client, options.stack);
+  } finally {
+    client.destroy();
+  }
+};
