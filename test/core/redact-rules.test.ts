@@ -21,6 +21,7 @@ import { BUILT_IN_RULES, RULE_PATTERNS } from '../../src/core/redact/rules.js';
 import { TOKEN_FAMILIES, TOKEN_GUARD, TOKEN_PATTERN } from '../../src/core/redact/tokens.js';
 import { clientMessage, MAX_CLIENT_MESSAGE_CHARS } from '../../src/core/respond.js';
 import { repoRoot } from '../support/lambda.js';
+import { exampleOf, TOKEN_EXAMPLES } from '../support/token-examples.js';
 
 const redact = compileRedaction(undefined);
 const SECRET = 'hunter2EXAMPLE';
@@ -95,7 +96,7 @@ describe('the token table', () => {
   it.each(TOKEN_FAMILIES.map((family) => [family.name, family] as const))(
     '%s: its example is one whole match of its own pattern, and redacted in text',
     (_name, family) => {
-      const example = family.example();
+      const example = exampleOf(family);
       const own = new RegExp(`^${TOKEN_GUARD}(?:${family.pattern})$`);
       expect(own.test(example)).toBe(true);
       expect(example.match(TOKEN_PATTERN)?.[0]).toBe(example);
@@ -114,9 +115,13 @@ describe('the token table', () => {
       expect(docs).toContain(`\`${word}\``);
   });
 
+  it('has one example per family, and no example of a family it lacks', () => {
+    expect(Object.keys(TOKEN_EXAMPLES).sort()).toEqual(TOKEN_FAMILIES.map((f) => f.name).sort());
+  });
+
   it('has at least 40 families, each with a prefix its pattern starts with', () => {
     expect(TOKEN_FAMILIES.length).toBeGreaterThanOrEqual(40);
-    for (const family of TOKEN_FAMILIES) expect(family.example()).toContain(family.prefix);
+    for (const family of TOKEN_FAMILIES) expect(exampleOf(family)).toContain(family.prefix);
   });
 });
 
@@ -194,7 +199,7 @@ describe('options', () => {
   );
 
   it('redacts name, code, fault, field keys and the cause chain of a thrown value', () => {
-    const token = TOKEN_FAMILIES[2]?.example() ?? '';
+    const token = (TOKEN_FAMILIES[2] ? exampleOf(TOKEN_FAMILIES[2]) : '') ?? '';
     const thrown = Object.assign(new Error('outer'), {
       name: `Err ${token}`,
       code: `password=${SECRET}`,
@@ -326,7 +331,7 @@ describe('linear time', () => {
     '%s survives hostile inputs up to 64 KB and still removes a planted secret',
     (_name, rule) => {
       const judge = secretKeyJudge(true, []);
-      const planted = `\n password=${SECRET} ${TOKEN_FAMILIES[2]?.example()} postgres://a:${SECRET}@h Bearer ${SECRET}\n`;
+      const planted = `\n password=${SECRET} ${TOKEN_FAMILIES[2] ? exampleOf(TOKEN_FAMILIES[2]) : ''} postgres://a:${SECRET}@h Bearer ${SECRET}\n`;
       fc.assert(
         fc.property(hostile, (text) => {
           const out = redact.text(`${text}${planted}${text}`);

@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { TOKEN_FAMILIES } from '../../src/core/redact/tokens.js';
 import { defaultRules, type ErrorRule, withErrorNormalizer } from '../../src/index.js';
 import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
+import { exampleOf } from '../support/token-examples.js';
 
 const invocation = eachInvocation();
 const token = (name: string): string => {
   const family = TOKEN_FAMILIES.find((f) => f.name.startsWith(name));
   if (family === undefined) throw new Error(`no token family ${name}`);
-  return family.example();
+  return exampleOf(family);
 };
 
 const answerWith = async (rule: ErrorRule, redaction?: false) => {

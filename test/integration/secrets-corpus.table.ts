@@ -1,9 +1,10 @@
 /**
  * The secrets corpus: shapes secrets take in real errors, with made-up values only, and the
- * ways an error carries them. Token examples come from the one table in src (built at run
- * time from parts); every other value here is invented for this test.
+ * ways an error carries them. Token examples: one per family of the table in src, from
+ * `test/support/token-examples.ts`; every other value here is invented for this test.
  */
 import { TOKEN_FAMILIES } from '../../src/core/redact/tokens.js';
+import { exampleOf } from '../support/token-examples.js';
 
 /** A shape: the text an error would carry, and the part of it that must never be seen. */
 export interface SecretShape {
@@ -56,7 +57,7 @@ const keyShapes: SecretShape[] = KEYS.map((key, i) => ({
 }));
 
 const tokenShapes: SecretShape[] = TOKEN_FAMILIES.map((family) => {
-  const token = family.example();
+  const token = exampleOf(family);
   return { name: family.name, secret: token, text: token };
 });
 
