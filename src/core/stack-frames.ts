@@ -5,6 +5,8 @@
  * does not move it. With `--enable-source-maps` V8 already prints the original files.
  */
 
+import { boundedMemo } from './memo.js';
+
 /** One frame of the application's own code. */
 export interface AppFrame {
   /** The function's name, or `undefined` for an anonymous function. */
@@ -107,8 +109,8 @@ const siteOf = (frames: readonly AppFrame[], count: number): string[] => {
  * Throw sites by frames text: one failure repeats the same frames under ever-new messages, and
  * parsing them is most of a fingerprint's cost. Bounded: emptied when full.
  */
-const SITES = new Map<string, readonly string[]>();
 const MAX_SITES = 128;
+const rememberSite = boundedMemo<readonly string[]>(MAX_SITES);
 
 /**
  * The throw site as text: the top `count` named app frames as `path#name`; only when no frame
@@ -118,12 +120,6 @@ export const throwSite = (stack: string, root: string, count = 3): string[] => {
   // The frames start at the first `at` line; the header before them holds the message.
   const start = stack.search(/\n\s+at /);
   const key = start === -1 ? undefined : `${root}\u0000${count}\u0000${stack.slice(start)}`;
-  const cached = key === undefined ? undefined : SITES.get(key);
-  if (cached !== undefined) return [...cached];
-  const site = siteOf(appFrames(start === -1 ? stack : stack.slice(start), root), count);
-  if (key !== undefined) {
-    if (SITES.size >= MAX_SITES) SITES.clear();
-    SITES.set(key, site);
-  }
-  return [...site];
+  const site = () => siteOf(appFrames(start === -1 ? stack : stack.slice(start), root), count);
+  return [...(key === undefined ? site() : rememberSite(key, site))];
 };

@@ -10,6 +10,7 @@
  * `prefilter.ts` (the one keyword pass that lets plain text skip them).
  */
 import type { DescribedError, DescribeRedaction } from '../describe-error.js';
+import { boundedMemo } from '../memo.js';
 import { secretKeyJudge } from './keys.js';
 import { REDACTED } from './marks.js';
 import { buildPrefilter } from './prefilter.js';
@@ -113,17 +114,11 @@ export const compileRedaction = (options: RedactionOptions | false | undefined):
   // No built-in rule takes a secret across the start of the frames (`\n    at `: a line break,
   // then a word too short for a token), so header and frames are redacted apart, the frames
   // once per distinct text. User rules, which could match anything, still see the whole stack.
-  const framesCache = new Map<string, string>();
-  const redactFrames = (frames: string): string => {
-    if (frames.length > MAX_CACHED_FRAMES_CHARS) return builtIn(frames);
-    let safe = framesCache.get(frames);
-    if (safe === undefined) {
-      safe = builtIn(frames);
-      if (framesCache.size >= MAX_CACHED_STACKS) framesCache.clear();
-      framesCache.set(frames, safe);
-    }
-    return safe;
-  };
+  const rememberFrames = boundedMemo<string>(MAX_CACHED_STACKS);
+  const redactFrames = (frames: string): string =>
+    frames.length > MAX_CACHED_FRAMES_CHARS
+      ? builtIn(frames)
+      : rememberFrames(frames, () => builtIn(frames));
   const stack = (raw: string): string => {
     const start = raw.indexOf(FRAMES_START);
     if (start < 0) return text(raw);

@@ -5,6 +5,8 @@
  * wide as the scrubbing defaults of Sentry and Rollbar.
  */
 
+import { boundedMemo } from '../memo.js';
+
 /** Words that make a key secret wherever they appear in its normalised name. */
 export const SECRET_KEY_PARTS: readonly string[] = [
   'password',
@@ -101,15 +103,9 @@ export const secretKeyJudge = (
     );
   };
   // Keys repeat (in one text and across errors): each distinct one is judged once, in bounded memory.
-  const known = new Map<string, boolean>();
+  const remember = boundedMemo<boolean>(MAX_KNOWN_KEYS);
   return (key) => {
     if (key.length === 0 || key.length > 256) return false;
-    let secret = known.get(key);
-    if (secret === undefined) {
-      secret = judge(key);
-      if (known.size >= MAX_KNOWN_KEYS) known.clear();
-      known.set(key, secret);
-    }
-    return secret;
+    return remember(key, () => judge(key));
   };
 };

@@ -1,0 +1,22 @@
+/**
+ * A bounded memo for computations over repeating text (key names, stacks): each distinct key is
+ * computed once, and memory stays bounded because a full table is emptied rather than grown
+ * (cheaper than LRU bookkeeping, and the next keys refill it).
+ */
+
+/**
+ * Returns a lookup that answers `compute()` for a key not seen since the table was last emptied,
+ * and the remembered answer otherwise; at most `max` keys are kept.
+ */
+export const boundedMemo = <V>(max: number): ((key: string, compute: () => V) => V) => {
+  const known = new Map<string, V>();
+  return (key, compute) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      value = compute();
+      if (known.size >= max) known.clear();
+      known.set(key, value);
+    }
+    return value;
+  };
+};
