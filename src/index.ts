@@ -2,7 +2,8 @@
  * lambda-error-normalizer: every uncaught error of an HTTP Lambda becomes a sanitized, stable
  * JSON response that carries the X-Ray trace id and the request id, logged once and traced.
  * One core, three doors: a Middy middleware, a Powertools Router error handler, and a wrapper
- * for plain handlers.
+ * for plain handlers. The optional features are their own entry points, so a handler bundles
+ * only those it uses: `/opentelemetry`, `/maintenance`, `/problem-details`, `/streaming`.
  *
  * @example
  * ```ts
@@ -37,13 +38,13 @@ export {
   DEFAULT_FINGERPRINT,
   FINGERPRINT_VERSION,
 } from './core/fingerprint.js';
-export { MAINTENANCE_ENV } from './core/maintenance.js';
+export type { MaintenanceWindow, OpenMaintenance } from './core/maintenance.js';
 export { NotImplementedError, type NotImplementedErrorOptions } from './core/not-implemented.js';
 export type { ErrorNormalizerOptions } from './core/options.js';
 export type { RedactionOptions, RedactionPattern } from './core/redact/index.js';
-export type { ErrorResponseBody, HttpErrorResult, ProblemDetailsBody } from './core/respond.js';
+export type { ErrorBodyFormat, ErrorResponseBody, HttpErrorResult } from './core/respond.js';
 export { isTraceId } from './core/trace-id.js';
-export { errorNormalizer } from './doors/middy.js';
+export { errorNormalizer, type MiddyErrorNormalizerOptions } from './doors/middy.js';
 export {
   type RouterErrorContext,
   type RouterErrorHandler,
@@ -51,13 +52,19 @@ export {
   type RouterMiddleware,
   routerErrorHandler,
 } from './doors/router.js';
-export type { LambdaContext, MiddyMiddleware, MiddyRequest } from './doors/types.js';
+export type {
+  LambdaContext,
+  MiddyMiddleware,
+  MiddyRequest,
+  StreamGuard,
+} from './doors/types.js';
 export { type AsyncHandler, withErrorNormalizer } from './doors/wrap.js';
 export { ERROR_METRIC } from './report/metrics.js';
 export type { IncidentHook } from './report/on-incident.js';
 export type {
   ErrorLogger,
   ErrorMetrics,
+  ErrorSpanReporter,
   ErrorTracer,
   ErrorTraceSegment,
   Incident,

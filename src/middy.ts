@@ -16,5 +16,10 @@
  * @packageDocumentation
  */
 export type { ErrorNormalizerOptions } from './core/options.js';
-export { errorNormalizer } from './doors/middy.js';
-export type { LambdaContext, MiddyMiddleware, MiddyRequest } from './doors/types.js';
+export { errorNormalizer, type MiddyErrorNormalizerOptions } from './doors/middy.js';
+export type {
+  LambdaContext,
+  MiddyMiddleware,
+  MiddyRequest,
+  StreamGuard,
+} from './doors/types.js';

@@ -14,16 +14,18 @@ import {
 import { describeError } from './core/describe-error.js';
 import { eventSourceOf, type HttpEventSource, requestHeader } from './core/event-source.js';
 import { FINGERPRINT_VERSION, fingerprintOf, projectRoot } from './core/fingerprint.js';
-import { maintenanceWindow } from './core/maintenance.js';
-import { negotiateFormat } from './core/negotiate.js';
 import type { ErrorNormalizerOptions } from './core/options.js';
 import { compileRedaction } from './core/redact/index.js';
-import { clientMessage, type ErrorAnswer, errorBody, errorHeaders } from './core/respond.js';
-import { requestIdFor, traceIdFor } from './core/trace-id.js';
-import { validateOptions } from './core/validate-options.js';
+import {
+  clientMessage,
+  type ErrorAnswer,
+  type ErrorResponseBody,
+  errorHeaders,
+} from './core/respond.js';
+import { isTraceId, requestIdFor, traceIdFor } from './core/trace-id.js';
+import { type OptionCheck, validateOptions } from './core/validate-options.js';
 import { writeLine } from './report/log-line.js';
 import { runHook } from './report/on-incident.js';
-import { activeSpanTraceId, loadOpenTelemetry } from './report/otel.js';
 import { report } from './report/report.js';
 import { guardTracer } from './report/tracer-guard.js';
 import type { Incident } from './report/types.js';
@@ -33,12 +35,6 @@ export type FailureKind = Incident['kind'];
 
 /** What the doors call. */
 export interface NormalizerCore {
-  /**
-   * The pending load of the optional OpenTelemetry API, or `undefined` when there is nothing to
-   * wait for. Asynchronous doors await it before answering, so even the first error of a cold
-   * start reaches the span.
-   */
-  ready(): Promise<void> | undefined;
   /**
    * The answer to `thrown` for an HTTP request, logged, traced and counted once; `undefined`
    * when `event` is not a request to answer (the caller re-throws `thrown` untouched).
@@ -65,23 +61,26 @@ export interface NormalizerCore {
 /** The key of hook deliveries when the context is not an object (tests, scripts). */
 const NO_CONTEXT = {};
 
-/** Validates `options` once and builds the core; `door` names the adapter in error messages. */
+const JSON_TYPE = 'application/json';
+
+/**
+ * Validates `options` once and builds the core; `door` names the adapter in error messages, and
+ * `doorChecks` validates the options only that door takes (the core ignores them).
+ */
 export const createCore = (
   options: ErrorNormalizerOptions = {},
   door = 'errorNormalizer',
+  doorChecks: Readonly<Record<string, OptionCheck>> = {},
 ): NormalizerCore => {
-  validateOptions(options, door);
+  validateOptions(options, door, doorChecks);
   const logger = options.logger ?? new Logger();
   const { tracer, metrics } = options;
   const rules = options.rules ?? defaultRules;
   const retryAfter = retryAfterSeconds(options.retryAfterSeconds) ?? 1;
-  const problemDetails = options.problemDetails ?? true;
-  const openTelemetry = options.openTelemetry ?? true;
+  const { problemDetails: format, openTelemetry: spans, maintenance: window } = options;
   const redact = compileRedaction(options.redaction);
-  const window = maintenanceWindow(options.maintenance, door);
   if (tracer !== undefined) guardTracer(tracer, redact);
-  if (openTelemetry) void loadOpenTelemetry();
-  const reporters = { logger, tracer, metrics, openTelemetry };
+  const reporters = { logger, tracer, metrics, spans };
   const root = projectRoot();
   const { onIncident, fingerprint: customFingerprint } = options;
   const hookReport = { logger, describe: (thrown: unknown) => describeError(thrown, redact) };
@@ -89,31 +88,47 @@ export const createCore = (
   const keyOf = (context: unknown): object =>
     typeof context === 'object' && context !== null ? context : NO_CONTEXT;
 
-  const traceId = (event: unknown): string | null =>
-    traceIdFor(event, openTelemetry ? activeSpanTraceId : undefined);
+  // A reporter is pluggable: only a well-formed id of its reaches the client, and a throw none.
+  const spanTraceId =
+    spans === undefined
+      ? undefined
+      : () => {
+          try {
+            const id = spans.traceId();
+            return isTraceId(id) ? id : undefined;
+          } catch {
+            return undefined;
+          }
+        };
+  const traceId = (event: unknown): string | null => traceIdFor(event, spanTraceId);
+
+  // The JSON contract, unless the format the client prefers renders it (a throw falls back).
+  const render = (event: unknown, status: number, contract: ErrorResponseBody) => {
+    if (format !== undefined) {
+      try {
+        if (format.preferredBy(requestHeader(event, 'accept', 'Accept'))) {
+          return { type: format.contentType, body: JSON.stringify(format.body(status, contract)) };
+        }
+      } catch {
+        // The answer must go out: the contract it is.
+      }
+    }
+    return { type: JSON_TYPE, body: JSON.stringify(contract) };
+  };
 
   const build = (
     source: HttpEventSource,
     event: unknown,
     status: number,
-    contract: { error: string; message: string; traceId: string | null; requestId: string | null },
+    contract: ErrorResponseBody,
     retry: number | undefined,
   ): ErrorAnswer => {
-    const format = problemDetails
-      ? negotiateFormat(requestHeader(event, 'accept', 'Accept'))
-      : 'json';
+    const { type, body } = render(event, status, contract);
     const crossOrigin = requestHeader(event, 'origin', 'Origin') !== undefined;
-    return {
-      source,
-      status,
-      headers: errorHeaders(format, contract, retry, crossOrigin),
-      body: JSON.stringify(errorBody(format, status, contract)),
-    };
+    return { source, status, headers: errorHeaders(type, contract, retry, crossOrigin), body };
   };
 
   return {
-    ready: openTelemetry ? loadOpenTelemetry : () => undefined,
-
     answer(thrown, event, context, kind = 'uncaught_error') {
       const source = eventSourceOf(event);
       if (source === undefined) return undefined;
@@ -170,9 +185,8 @@ export const createCore = (
     },
 
     maintenance(event, context) {
-      if (window === undefined) return undefined;
-      const seconds = window.secondsLeft();
-      if (seconds === undefined) return undefined;
+      const open = window?.open();
+      if (open === undefined) return undefined;
       const source = eventSourceOf(event);
       if (source === undefined) return undefined;
       const ids = { traceId: traceId(event), requestId: requestIdFor(context) };
@@ -183,11 +197,11 @@ export const createCore = (
         kind: 'maintenance',
         eventSource: source,
         ...ids,
-        retryAfter: seconds,
-        maintenanceUntil: window.until.toISOString(),
+        retryAfter: open.secondsLeft,
+        maintenanceUntil: open.until.toISOString(),
       });
-      const contract = { error: 'service_unavailable', message: window.message, ...ids };
-      return build(source, event, 503, contract, seconds);
+      const contract = { error: 'service_unavailable', message: open.message, ...ids };
+      return build(source, event, 503, contract, open.secondsLeft);
     },
   };
 };

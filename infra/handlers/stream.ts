@@ -15,6 +15,7 @@ import middy from '@middy/core';
 import { executionModeStreamifyResponse } from '@middy/core/executionModeStreamifyResponse';
 import type { Context, LambdaFunctionURLEvent } from 'aws-lambda';
 import { errorNormalizer } from '../../src/index.js';
+import { streamGuard } from '../../src/streaming.js';
 import { logger, tracer } from './wrap.js';
 
 /** The chunks every successful stream carries, in order (test/runtime/stream.test.ts states them too). */
@@ -65,4 +66,5 @@ export const handler = middy(streamChunks, {
 })
   .use(injectLambdaContext(logger))
   .use(captureLambdaHandler(tracer))
-  .use(errorNormalizer({ logger, tracer })); // last, as Middy places http-error-handler
+  // Last, as Middy places http-error-handler; the guard answers a stream that fails early.
+  .use(errorNormalizer({ logger, tracer, streaming: streamGuard() }));

@@ -13,6 +13,7 @@ import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { errorNormalizer } from '../../src/index.js';
+import { maintenance } from '../../src/maintenance.js';
 
 export const logger = new Logger({ serviceName: 'error-normalizer-demo' });
 export const tracer = new Tracer({ serviceName: 'error-normalizer-demo' });
@@ -36,7 +37,8 @@ const TIMEOUT_EARLY_MS = 250;
  * errorNormalizer is registered last, where Middy's docs put http-error-handler: its `onError`
  * runs first, so http-cors (registered before it) adds its headers to the answer, and the
  * tracer's subsegment is still open to be marked. Given the same tracer, it also redacts what
- * `captureLambdaHandler` records, so no secret reaches X-Ray.
+ * `captureLambdaHandler` records, so no secret reaches X-Ray. `maintenance()` reads the
+ * stack's `LAMBDA_ERROR_NORMALIZER_MAINTENANCE`, so a window opens without a redeploy.
  */
 export const route = (handler: RouteHandler) =>
   middy(handler, { timeoutEarlyInMillis: TIMEOUT_EARLY_MS })
@@ -45,4 +47,4 @@ export const route = (handler: RouteHandler) =>
     // Any origin may call the public demo; errors carry the CORS headers too, so a browser
     // page can read their trace id (errorNormalizer exposes X-Trace-Id and X-Request-Id).
     .use(httpCors({ origin: '*' }))
-    .use(errorNormalizer({ logger, tracer, metrics }));
+    .use(errorNormalizer({ logger, tracer, metrics, maintenance: maintenance() }));

@@ -1,9 +1,7 @@
 /**
- * Planned maintenance: an end time read once when the function starts, from the option or from
- * the `LAMBDA_ERROR_NORMALIZER_MAINTENANCE` environment variable. Changing a deployed function's
- * environment starts new execution environments, so switching the window on or off needs no
- * redeploy and no per-request read. A malformed value fails the cold start with a clear
- * message instead of answering a 500 to every request.
+ * Planned maintenance, an opt-in feature (`lambda-error-normalizer/maintenance`): an end time
+ * read once when the function starts, from the argument or the environment, and a 503 answer
+ * for every HTTP request until then. Handlers that do not pass it bundle none of this.
  */
 
 import { MAX_RETRY_AFTER_SECONDS } from './classify.js';
@@ -11,16 +9,25 @@ import { MAX_RETRY_AFTER_SECONDS } from './classify.js';
 /** The environment variable that opens a maintenance window without a code change. */
 export const MAINTENANCE_ENV = 'LAMBDA_ERROR_NORMALIZER_MAINTENANCE';
 
-/** An open or future maintenance window. */
-export interface MaintenanceWindow {
+/** A maintenance window that is open now. */
+export interface OpenMaintenance {
+  /** When it ends. */
   until: Date;
+  /** Whole seconds until the end: at least 1, at most a day (the answer's `Retry-After`). */
+  secondsLeft: number;
   /** What the client reads. */
   message: string;
-  /**
-   * Whole seconds until the end (at least 1, at most a day) while the window is open; else
-   * `undefined`.
-   */
-  secondsLeft(): number | undefined;
+}
+
+/**
+ * Planned maintenance, as the `maintenance` option of `errorNormalizer` and
+ * `withErrorNormalizer` takes it: built by {@link maintenance}.
+ */
+export interface MaintenanceWindow {
+  /** The end the window was given, or `undefined` when none was (never opens). */
+  readonly until: Date | undefined;
+  /** @returns the window while it is open, else `undefined` (requests run as usual). */
+  open(): OpenMaintenance | undefined;
 }
 
 const DURATION = /^(\d{1,7})(s|m|h)$/;
@@ -34,9 +41,9 @@ const isCalendarDay = (text: string): boolean => {
   return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 };
 
-const parse = (value: string | Date, where: string, door: string): Date => {
+const parse = (value: string | Date, where: string): Date => {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new TypeError(`${door}: ${where} is an invalid Date`);
+    if (Number.isNaN(value.getTime())) throw new TypeError(`${where} is an invalid Date`);
     return value;
   }
   const text = value.trim();
@@ -48,36 +55,63 @@ const parse = (value: string | Date, where: string, door: string): Date => {
   const end = ISO_WITH_OFFSET.test(text) ? new Date(text) : undefined;
   if (end === undefined || Number.isNaN(end.getTime()) || !isCalendarDay(text)) {
     throw new TypeError(
-      `${door}: ${where} must be an ISO 8601 end time with an offset (2026-11-29T06:00:00Z) or a duration (90s, 15m, 2h), got ${JSON.stringify(text.slice(0, 64))}`,
+      `${where} must be an ISO 8601 end time with an offset (2026-11-29T06:00:00Z) or a duration (90s, 15m, 2h), got ${JSON.stringify(text.slice(0, 64))}`,
     );
   }
   return end;
 };
 
-/**
- * The configured window, or `undefined` when none is set. An end in the past is a window
- * that is simply over: requests run as usual.
- */
-export const maintenanceWindow = (
-  option: string | Date | false | undefined,
-  door: string,
-): MaintenanceWindow | undefined => {
-  if (option === false) return undefined;
-  const env = process.env[MAINTENANCE_ENV];
-  let until: Date;
-  if (option !== undefined) until = parse(option, '"maintenance"', door);
-  else if (env !== undefined && env.trim() !== '') until = parse(env, MAINTENANCE_ENV, door);
-  else return undefined;
+const openUntil = (until: Date): MaintenanceWindow => {
   const end = until.getTime();
+  const message = `The service is down for planned maintenance until ${until.toISOString()}. Retry later.`;
   return {
     until,
-    message: `The service is down for planned maintenance until ${until.toISOString()}. Retry later.`,
-    secondsLeft: () => {
+    open: () => {
       const left = end - Date.now();
+      if (left <= 0) return undefined;
       // A window days away still answers a bounded Retry-After (see MAX_RETRY_AFTER_SECONDS).
-      return left > 0
-        ? Math.min(Math.max(1, Math.ceil(left / 1_000)), MAX_RETRY_AFTER_SECONDS)
-        : undefined;
+      const secondsLeft = Math.min(Math.max(1, Math.ceil(left / 1_000)), MAX_RETRY_AFTER_SECONDS);
+      return { until, secondsLeft, message };
     },
   };
+};
+
+/**
+ * A maintenance window: while it is open, every HTTP request is answered 503 with `Retry-After`
+ * before the handler runs (logged at WARN), and events that are not HTTP requests run as usual.
+ * The end is read once, here: from `until`, else from the `LAMBDA_ERROR_NORMALIZER_MAINTENANCE`
+ * environment variable (same syntax; blank is off). Changing a deployed function's environment
+ * starts new execution environments, so switching the window on or off needs no redeploy. An
+ * end in the past is a window that is simply over.
+ *
+ * @param until - an ISO 8601 end time with its offset (`2026-11-29T06:00:00Z`), a `Date`, or a
+ *   duration from now (`90s`, `15m`, `2h`).
+ * @default the `LAMBDA_ERROR_NORMALIZER_MAINTENANCE` environment variable
+ * @returns the window for the `maintenance` option.
+ * @throws TypeError when `until` or the variable is malformed, so the cold start fails with a
+ *   message instead of answering a 500 to every request.
+ * @example
+ * ```ts
+ * import { maintenance } from 'lambda-error-normalizer/maintenance';
+ *
+ * export const handler = middy(lambdaHandler).use(
+ *   errorNormalizer({ logger, maintenance: maintenance() }),
+ * );
+ * ```
+ */
+export const maintenance = (until?: string | Date): MaintenanceWindow => {
+  let end: Date | undefined;
+  if (until !== undefined) {
+    if (typeof until !== 'string' && !(until instanceof Date)) {
+      throw new TypeError(
+        `maintenance(): the end must be an ISO 8601 end time, a Date or a duration (15m), got ${until === null ? 'null' : typeof until}`,
+      );
+    }
+    end = parse(until, 'maintenance(): the end');
+  } else {
+    const env = process.env[MAINTENANCE_ENV];
+    if (env !== undefined && env.trim() !== '')
+      end = parse(env, `maintenance(): ${MAINTENANCE_ENV}`);
+  }
+  return end === undefined ? { until: undefined, open: () => undefined } : openUntil(end);
 };

@@ -5,6 +5,18 @@
  */
 
 /**
+ * Returns `build()`'s value, built on the first call: the redaction tables' big expressions are
+ * compiled when the first error needs them, not in every cold start's init.
+ */
+export const lazy = <V>(build: () => V): (() => V) => {
+  let value: V | undefined;
+  return () => {
+    value ??= build();
+    return value;
+  };
+};
+
+/**
  * Returns a lookup that answers `compute()` for a key not seen since the table was last emptied,
  * and the remembered answer otherwise; at most `max` keys are kept.
  */

@@ -1,12 +1,21 @@
 /**
  * The options every door takes (`errorNormalizer`, `routerErrorHandler`, `withErrorNormalizer`).
- * Types only: the checks live in `validate-options.ts`, the defaults in `core.ts`.
+ * Types only: the checks live in `validate-options.ts`, the defaults in `normalizer.ts`. The
+ * optional features are values built by their own entry points, so an unused one is not bundled.
  */
 
-import type { ErrorLogger, ErrorMetrics, ErrorTracer, Incident } from '../report/types.js';
+import type {
+  ErrorLogger,
+  ErrorMetrics,
+  ErrorSpanReporter,
+  ErrorTracer,
+  Incident,
+} from '../report/types.js';
 import type { ErrorRule } from './classify.js';
 import type { CustomFingerprint } from './fingerprint.js';
+import type { MaintenanceWindow } from './maintenance.js';
 import type { RedactionOptions } from './redact/index.js';
+import type { ErrorBodyFormat } from './respond.js';
 
 /** Options of every adapter. All are optional. */
 export interface ErrorNormalizerOptions {
@@ -30,21 +39,30 @@ export interface ErrorNormalizerOptions {
    */
   metrics?: ErrorMetrics;
   /**
-   * Record answered errors on the active OpenTelemetry span (exception event, status ERROR for
-   * 5xx, `http.response.status_code`, `error.type`, `error.fingerprint`). Default: `true`; it costs nothing when no
-   * OpenTelemetry SDK is registered.
-   * @default `true`
+   * Records answered errors on the active OpenTelemetry span (exception event, status ERROR for
+   * 5xx, `http.response.status_code`, `error.type`, `error.fingerprint`) and answers with the
+   * span's trace id when the request has no X-Ray header. Opt-in, so that a handler without
+   * OpenTelemetry bundles and loads none of it.
+   * @default none
+   * @example
+   * ```ts
+   * import { openTelemetry } from 'lambda-error-normalizer/opentelemetry';
+   * errorNormalizer({ logger, openTelemetry: openTelemetry() });
+   * ```
    */
-  openTelemetry?: boolean;
+  openTelemetry?: ErrorSpanReporter;
   /**
    * Planned maintenance: while the window is open, every HTTP request is answered 503 with
-   * `Retry-After` before the handler runs. An ISO 8601 end time with its offset
-   * (`2026-11-29T06:00:00Z`), a `Date`, or a duration from now (`90s`, `15m`, `2h`).
-   * Default: the `LAMBDA_ERROR_NORMALIZER_MAINTENANCE` environment variable, same syntax;
-   * `false` ignores it.
-   * @default `LAMBDA_ERROR_NORMALIZER_MAINTENANCE`
+   * `Retry-After` before the handler runs. Opt-in: without it, the
+   * `LAMBDA_ERROR_NORMALIZER_MAINTENANCE` variable is not read either.
+   * @default none
+   * @example
+   * ```ts
+   * import { maintenance } from 'lambda-error-normalizer/maintenance';
+   * withErrorNormalizer(handler, { logger, maintenance: maintenance() }); // reads the variable
+   * ```
    */
-  maintenance?: string | Date | false;
+  maintenance?: MaintenanceWindow;
   /**
    * The classification table, tried in order; the first rule that answers wins, and anything
    * no rule claims is a 500. Default: {@link defaultRules}. Add your own before the defaults:
@@ -59,11 +77,16 @@ export interface ErrorNormalizerOptions {
    */
   retryAfterSeconds?: number;
   /**
-   * Answer RFC 9457 `application/problem+json` to clients whose `Accept` prefers it.
-   * Default: `true`. With `false`, every answer is the JSON contract.
-   * @default `true`
+   * Another body format for the clients whose `Accept` prefers it; without it, every answer is
+   * the JSON contract.
+   * @default none: the JSON contract
+   * @example
+   * ```ts
+   * import { problemDetails } from 'lambda-error-normalizer/problem-details';
+   * errorNormalizer({ logger, problemDetails: problemDetails() }); // RFC 9457 on request
+   * ```
    */
-  problemDetails?: boolean;
+  problemDetails?: ErrorBodyFormat;
   /**
    * Secret redaction applied to everything logged and traced. Default: the built-in rules.
    * @default the built-in rules

@@ -3,14 +3,13 @@
  *
  * Only data chosen here reaches the client: the stable code, a safe message (the error's own
  * only when its classification exposes it, and capped), and the two ids that were validated
- * before. Clients that prefer RFC 9457 get the same facts as `application/problem+json`.
+ * before. An opt-in {@link ErrorBodyFormat} (RFC 9457 problem details) can give the same facts
+ * another shape.
  */
 
 import type { Classification } from './classify.js';
 import { redactThenCap } from './describe-error.js';
 import { type HttpEventSource, usesMultiValueHeaders } from './event-source.js';
-import type { BodyFormat } from './negotiate.js';
-import { isUuid } from './patterns.js';
 import { read } from './read.js';
 import { statusText } from './status-text.js';
 
@@ -24,20 +23,6 @@ export interface ErrorResponseBody {
   traceId: string | null;
   /** Lambda request id of the failing invocation, or `null` when there is none. */
   requestId: string | null;
-}
-
-/** An RFC 9457 problem document, with the contract's fields as extension members. */
-export interface ProblemDetailsBody extends Omit<ErrorResponseBody, 'message'> {
-  /** Always `about:blank`: the status says it all. */
-  type: 'about:blank';
-  /** The status's reason phrase (`Internal Server Error`). */
-  title: string;
-  /** The HTTP status. */
-  status: number;
-  /** The client message (the contract's `message`). */
-  detail: string;
-  /** `urn:uuid:<requestId>`, when there is a request id. */
-  instance?: string;
 }
 
 /** A Lambda result for an HTTP event source. */
@@ -67,7 +52,8 @@ const GENERIC_MESSAGES: Record<number, string> = {
   504: 'The request took too long to complete.',
 };
 
-const reasonPhrase = (status: number): string =>
+/** The status's reason phrase, or a generic one for a code without a registered phrase. */
+export const reasonPhrase = (status: number): string =>
   statusText(status) ?? (status < 500 ? 'Client Error' : 'Server Error');
 
 const genericMessage = (status: number): string =>
@@ -100,40 +86,39 @@ export const clientMessage = (
   return genericMessage(classification.status);
 };
 
-const PROBLEM_TYPE = 'application/problem+json';
-
-/** Builds the body in the negotiated format. */
-export const errorBody = (
-  format: BodyFormat,
-  status: number,
-  body: ErrorResponseBody,
-): ErrorResponseBody | ProblemDetailsBody => {
-  if (format === 'json') return body;
-  const { message, ...extensions } = body;
-  const problem: ProblemDetailsBody = {
-    type: 'about:blank',
-    title: reasonPhrase(status),
-    status,
-    detail: message,
-    ...extensions,
-  };
-  if (isUuid(body.requestId)) {
-    problem.instance = `urn:uuid:${body.requestId}`;
-  }
-  return problem;
-};
+/**
+ * A body format other than the JSON contract, chosen per request from its `Accept` header:
+ * `problemDetails()` (from `lambda-error-normalizer/problem-details`) is one.
+ */
+export interface ErrorBodyFormat {
+  /** The `Content-Type` of an answer in this format. */
+  readonly contentType: string;
+  /**
+   * Whether the client prefers this format to the JSON contract.
+   * @param accept - the request's `Accept` header value, or `undefined`.
+   * @returns `true` to answer in this format.
+   */
+  preferredBy(accept: string | undefined): boolean;
+  /**
+   * The answer's body, from the contract's fields.
+   * @param status - the answered HTTP status.
+   * @param contract - the JSON contract's body.
+   * @returns the object serialized as the body.
+   */
+  body(status: number, contract: ErrorResponseBody): object;
+}
 
 const EXPOSED_HEADERS = 'X-Trace-Id, X-Request-Id, Retry-After';
 
-/** Headers of every error response. */
+/** Headers of every error response; `contentType` is the body format's. */
 export const errorHeaders = (
-  format: BodyFormat,
+  contentType: string,
   body: ErrorResponseBody,
   retryAfter: number | undefined,
   crossOrigin: boolean,
 ): Record<string, string> => {
   const headers: Record<string, string> = {
-    'Content-Type': format === 'problem' ? PROBLEM_TYPE : 'application/json',
+    'Content-Type': contentType,
     'Cache-Control': 'no-store',
   };
   if (body.traceId !== null) headers['X-Trace-Id'] = body.traceId;
@@ -149,7 +134,7 @@ export interface ErrorAnswer {
   source: HttpEventSource;
   status: number;
   headers: Record<string, string>;
-  /** The serialized JSON (or problem+json) body. */
+  /** The serialized body, in the JSON contract or the format the client preferred. */
   body: string;
 }
 

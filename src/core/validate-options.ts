@@ -6,9 +6,10 @@
 import type { ErrorNormalizerOptions } from './options.js';
 import { isRecord } from './read.js';
 
-type Check = readonly [valid: (value: unknown) => boolean, expected: string];
+/** How one option is checked: a test, and what the value must be (for the message). */
+export type OptionCheck = readonly [valid: (value: unknown) => boolean, expected: string];
 
-const hasMethods =
+export const hasMethods =
   (...methods: string[]) =>
   (value: unknown): boolean =>
     isRecord(value) && methods.every((method) => typeof value[method] === 'function');
@@ -29,22 +30,31 @@ const isRedaction = (value: unknown): boolean =>
     (value.keys === undefined || arrayOf((key) => typeof key === 'string')(value.keys)) &&
     (value.defaults === undefined || typeof value.defaults === 'boolean'));
 
-const CHECKS: Record<keyof ErrorNormalizerOptions, Check> = {
+const CHECKS: Record<keyof ErrorNormalizerOptions, OptionCheck> = {
   logger: [hasMethods('error', 'warn'), 'a Powertools Logger'],
   tracer: [hasMethods('isTracingEnabled', 'getSegment'), 'a Powertools Tracer'],
   metrics: [hasMethods('singleMetric'), 'a Powertools Metrics'],
-  openTelemetry: [(value) => typeof value === 'boolean', 'a boolean'],
-  // The value itself is parsed (with its own message) by maintenanceWindow().
+  // The features are built by their entry points; a value of the 0.1 form (true, '15m') gets
+  // the import that replaced it.
+  openTelemetry: [
+    hasMethods('traceId', 'record'),
+    "openTelemetry() from 'lambda-error-normalizer/opentelemetry'",
+  ],
   maintenance: [
-    (value) => value === false || typeof value === 'string' || value instanceof Date,
-    'false, an ISO 8601 end time, a Date or a duration (15m)',
+    hasMethods('open'),
+    "maintenance() from 'lambda-error-normalizer/maintenance' (maintenance('15m') for a fixed end)",
   ],
   rules: [arrayOf((rule) => typeof rule === 'function'), 'an array of rule functions'],
   retryAfterSeconds: [
     (value) => Number.isInteger(value) && (value as number) >= 0,
     'a whole number >= 0',
   ],
-  problemDetails: [(value) => typeof value === 'boolean', 'a boolean'],
+  problemDetails: [
+    (value) =>
+      hasMethods('preferredBy', 'body')(value) &&
+      typeof (value as Record<string, unknown>).contentType === 'string',
+    "problemDetails() from 'lambda-error-normalizer/problem-details'",
+  ],
   redaction: [isRedaction, 'false or { patterns?, keys?: string[], defaults?: boolean }'],
   fingerprint: [
     (value) => typeof value === 'function',
@@ -61,23 +71,28 @@ const shown = (value: unknown): string =>
     ? 'null'
     : Array.isArray(value)
       ? 'an array'
-      : typeof value === 'number'
+      : typeof value === 'number' || typeof value === 'boolean'
         ? String(value)
         : typeof value;
 
-/** Throws a `TypeError` naming the first invalid option and what it must be. */
+/**
+ * Throws a `TypeError` naming the first invalid option and what it must be; `extra` holds the
+ * checks of the options only `door` takes (the Middy door's `streaming`).
+ */
 export function validateOptions(
   options: unknown,
   door = 'errorNormalizer',
+  extra: Readonly<Record<string, OptionCheck>> = {},
 ): asserts options is ErrorNormalizerOptions {
+  const checks: Readonly<Record<string, OptionCheck>> = { ...CHECKS, ...extra };
   if (!isRecord(options)) {
     throw new TypeError(`${door}: options must be an object, got ${shown(options)}`);
   }
   for (const [key, value] of Object.entries(options)) {
-    const check = CHECKS[key as keyof ErrorNormalizerOptions] as Check | undefined;
+    const check = checks[key];
     if (check === undefined) {
       throw new TypeError(
-        `${door}: unknown option "${key}"; known options are ${Object.keys(CHECKS).join(', ')}`,
+        `${door}: unknown option "${key}"; known options are ${Object.keys(checks).join(', ')}`,
       );
     }
     if (value !== undefined && !check[0](value)) {

@@ -8,14 +8,30 @@ import { eventSourceOf } from '../core/event-source.js';
 import { failureKind, malformedResult } from '../core/malformed-result.js';
 import type { ErrorNormalizerOptions } from '../core/options.js';
 import { type ErrorAnswer, type HttpErrorResult, toLambdaResult } from '../core/respond.js';
+import { hasMethods } from '../core/validate-options.js';
 import { createCore } from '../normalizer.js';
-import {
-  guardStreamedResponse,
-  isStreamedResponse,
-  streamDeadline,
-  withoutStreamBody,
-} from './stream-guard.js';
-import type { MiddyMiddleware, MiddyRequest } from './types.js';
+import { isStreamedResponse, withoutStreamBody } from './stream-body.js';
+import type { MiddyMiddleware, MiddyRequest, StreamGuard } from './types.js';
+
+/** The options of {@link errorNormalizer}: those of every door, and `streaming`. */
+export interface MiddyErrorNormalizerOptions extends ErrorNormalizerOptions {
+  /**
+   * Holds a streamed response (a function URL in `RESPONSE_STREAM` mode) to its first chunk,
+   * so that a body failing before it is answered by the contract and one failing later is
+   * logged once. Opt-in: without it, a streamed body goes out unguarded.
+   * @default none
+   * @example
+   * ```ts
+   * import { streamGuard } from 'lambda-error-normalizer/streaming';
+   * errorNormalizer({ logger, streaming: streamGuard() });
+   * ```
+   */
+  streaming?: StreamGuard;
+}
+
+const MIDDY_CHECKS = {
+  streaming: [hasMethods('guard'), "streamGuard() from 'lambda-error-normalizer/streaming'"],
+} as const;
 
 /** Thrown from `before` in an open maintenance window, so every `onError` hook sees the 503. */
 class MaintenanceWindowOpen extends Error {
@@ -36,7 +52,7 @@ class MaintenanceWindowOpen extends Error {
  * registered before it (`@middy/http-cors`, `@middy/http-security-headers`...) add their
  * headers to the answer. See docs/middy.md for the order each guarantee needs.
  *
- * @param options - see {@link ErrorNormalizerOptions}; all optional.
+ * @param options - see {@link MiddyErrorNormalizerOptions}; all optional.
  * @returns the middleware object for `middy(handler).use(...)`.
  * @throws TypeError at construction when an option is invalid.
  * @example
@@ -45,9 +61,10 @@ class MaintenanceWindowOpen extends Error {
  *   .use(errorNormalizer({ logger, tracer }));
  */
 export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
-  options: ErrorNormalizerOptions = {},
+  options: MiddyErrorNormalizerOptions = {},
 ): MiddyMiddleware<TEvent, TResult> => {
-  const core = createCore(options, 'errorNormalizer');
+  const core = createCore(options, 'errorNormalizer', MIDDY_CHECKS);
+  const { streaming } = options;
   type HookRequest = MiddyRequest<TEvent, TResult>;
   // One answer per request: a failure is logged once even if several hooks read it.
   const answered = new WeakMap<object, HttpErrorResult | undefined>();
@@ -81,34 +98,24 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
       const rejected = malformedResult(source, checked);
       if (rejected !== undefined) throw rejected;
       // A stream failing before its first byte is answered like a throw; later, reported once.
-      if (!streamed) return undefined;
-      return guardStreamedResponse(
-        request.response,
-        (error) => {
+      if (!streamed || streaming === undefined) return undefined;
+      return streaming
+        .guard(request.response, request.context, (error) => {
           core.answer(error, request.event, request.context, 'stream_error');
-        },
-        streamDeadline(request.context),
-      ).then((response) => {
-        request.response = response as TResult;
-      });
+        })
+        .then((response) => {
+          request.response = response as TResult;
+        });
     },
     onError: (request) => {
-      const answer = (): void => {
-        // Another middleware has answered already; respect it, as Middy's own handlers do.
-        if (request.response !== undefined) return;
+      // Another middleware has answered already; respect it, as Middy's own handlers do.
+      if (request.response === undefined) {
         // Not an HTTP request to answer: leave the error so Middy re-throws it to Lambda.
         const result = answerOf(request);
         if (result !== undefined) request.response = result as TResult;
-      };
-      // Synchronous unless the OpenTelemetry API is still loading (the first error at most).
-      // Then the onIncident hooks of this request, bounded by the invocation's remaining time.
-      const settle = () => core.settle(request.context);
-      const pending = core.ready();
-      if (pending === undefined) {
-        answer();
-        return settle();
       }
-      return pending.then(answer).then(settle);
+      // The onIncident hooks of this request, bounded by the invocation's remaining time.
+      return core.settle(request.context);
     },
   };
 };

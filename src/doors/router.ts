@@ -21,7 +21,7 @@ export interface RouterErrorContext {
 /**
  * The options of {@link routerErrorHandler}: those of every door but `maintenance`. An error
  * handler runs after the route, too late to hold requests; wrap `app.resolve` with
- * `withErrorNormalizer({ maintenance })` instead.
+ * `withErrorNormalizer(resolve, { maintenance: maintenance() })` instead.
  */
 export type RouterErrorHandlerOptions = Omit<ErrorNormalizerOptions, 'maintenance'>;
 
@@ -78,15 +78,13 @@ class ThrownValue extends Error {
  */
 export const routerErrorHandler = (options: RouterErrorHandlerOptions = {}): RouterErrorHandler => {
   // The types say it; plain JavaScript callers hear it at construction.
-  const maintenance = (options as ErrorNormalizerOptions).maintenance;
-  if (maintenance !== undefined && maintenance !== false) {
+  if ((options as ErrorNormalizerOptions).maintenance !== undefined) {
     throw new TypeError(
-      'routerErrorHandler: "maintenance" cannot act from an error handler; wrap app.resolve with withErrorNormalizer({ maintenance }) instead',
+      'routerErrorHandler: "maintenance" cannot act from an error handler; wrap app.resolve with withErrorNormalizer(resolve, { maintenance: maintenance() }) instead',
     );
   }
-  const core = createCore({ ...options, maintenance: false }, 'routerErrorHandler');
+  const core = createCore(options, 'routerErrorHandler');
   const answer = async (thrown: unknown, requestContext: RouterErrorContext) => {
-    await core.ready();
     const { event, context } = requestContext;
     const answered = core.answer(thrown, event, context);
     await core.settle(context);

@@ -1,6 +1,7 @@
 /**
- * Streamed answers (Lambda response streaming, e.g. Middy's `executionModeStreamifyResponse`)
- * fail in two ways that need different handling:
+ * The opt-in stream guard (`lambda-error-normalizer/streaming`). Streamed answers (Lambda
+ * response streaming, e.g. Middy's `executionModeStreamifyResponse`) fail in two ways that need
+ * different handling:
  *
  * - before the first byte: nothing has reached the client, so the error can still be answered
  *   by the contract. A streamed body is therefore read up to its first chunk before the
@@ -10,37 +11,8 @@
  *   and traced, and the stream ends cleanly so the invocation finishes.
  */
 import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-
-/** A streamed response body: a Node.js `Readable` or a web `ReadableStream`. */
-export type StreamBody = Readable | WebReadableStream;
-
-/** Whether `value` is a body Middy would stream (the same test as Middy's own). */
-export const isStreamBody = (value: unknown): value is StreamBody =>
-  typeof value === 'object' &&
-  value !== null &&
-  ('_readableState' in value || value instanceof globalThis.ReadableStream);
-
-const streamedBody = (response: unknown): StreamBody | undefined => {
-  if (isStreamBody(response)) return response;
-  if (typeof response !== 'object' || response === null) return undefined;
-  const body = (response as { body?: unknown }).body;
-  return isStreamBody(body) ? body : undefined;
-};
-
-/** Whether a handler result streams: a stream itself, or an object with a stream `body`. */
-export const isStreamedResponse = (response: unknown): boolean =>
-  streamedBody(response) !== undefined;
-
-/**
- * The result without its streamed body, for the checks that read status and headers; `undefined`
- * when the result is a bare stream (it has neither).
- */
-export const withoutStreamBody = (response: unknown): unknown => {
-  if (isStreamBody(response)) return undefined;
-  const { body: _streamed, ...rest } = response as Record<string, unknown>;
-  return rest;
-};
+import { isStreamBody, type StreamBody, streamedBody } from './stream-body.js';
+import type { StreamGuard } from './types.js';
 
 const toNodeReadable = (body: StreamBody): Readable =>
   body instanceof Readable ? body : Readable.fromWeb(body);
@@ -70,6 +42,7 @@ export const streamDeadline = (context: unknown): number | undefined => {
 
 /** A streamed body that sent nothing before the deadline: answered 504 by the timeout rule. */
 export class StreamStalledError extends Error {
+  /** `TimeoutError`, so that the default timeout rule answers it 504. */
   override name = 'TimeoutError';
 }
 
@@ -150,3 +123,28 @@ export const guardStreamedResponse = async (
   const guarded = Readable.from(replay());
   return isStreamBody(response) ? guarded : { ...(response as object), body: guarded };
 };
+
+const GUARD: StreamGuard = {
+  guard: (response, context, onLateError) =>
+    guardStreamedResponse(response, onLateError, streamDeadline(context)),
+};
+
+/**
+ * The stream guard for a Middy handler that streams (a function URL in `RESPONSE_STREAM`
+ * mode): a body that fails before its first chunk, or sends nothing until the invocation's
+ * remaining time less {@link STREAM_DEADLINE_MARGIN_MS}, is answered by the contract like a
+ * thrown error (a stall as 504); one that fails after bytes were sent is logged and traced
+ * once (`kind: "stream_error"`) and the stream ends cleanly. Without it, a streamed body goes
+ * out unguarded.
+ *
+ * @returns the guard for the `streaming` option of `errorNormalizer`.
+ * @example
+ * ```ts
+ * import { streamGuard } from 'lambda-error-normalizer/streaming';
+ *
+ * export const handler = middy(streamingHandler, {
+ *   executionMode: executionModeStreamifyResponse,
+ * }).use(errorNormalizer({ logger, streaming: streamGuard() }));
+ * ```
+ */
+export const streamGuard = (): StreamGuard => GUARD;

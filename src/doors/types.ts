@@ -50,3 +50,22 @@ export interface MiddyMiddleware<TEvent = unknown, TResult = unknown> {
    */
   onError?: (request: MiddyRequest<TEvent, TResult>) => unknown;
 }
+
+/**
+ * Holds a streamed handler result until its first chunk, so that an early failure is still
+ * answered by the contract: `streamGuard()` (from `lambda-error-normalizer/streaming`) is one.
+ */
+export interface StreamGuard {
+  /**
+   * Reads the streamed body of `response` up to its first chunk.
+   * @param response - the handler's result: a stream, or an object with a stream `body`.
+   * @param context - the Lambda context (its remaining time bounds the wait).
+   * @param onLateError - called once with an error the body raises after its first chunk.
+   * @returns the result with a body that replays the first chunk, then the rest.
+   */
+  guard(
+    response: unknown,
+    context: unknown,
+    onLateError: (error: unknown) => void,
+  ): Promise<unknown>;
+}

@@ -49,7 +49,6 @@ export const withErrorNormalizer = <TEvent, TResult, TContext = LambdaContext>(
     try {
       result = await handler(event, context);
     } catch (thrown) {
-      await core.ready();
       const answer = core.answer(thrown, event, context);
       await core.settle(context);
       return answered(answer, event, thrown);
@@ -58,7 +57,6 @@ export const withErrorNormalizer = <TEvent, TResult, TContext = LambdaContext>(
     const rejected = malformedResult(source, result);
     // Outermost, this door sees the final result: an ALB multi-value answer gets every header.
     if (rejected === undefined) return source === 'alb' ? foldAlbHeaders(result, event) : result;
-    await core.ready();
     const answer = core.answer(rejected, event, context, 'malformed_result');
     await core.settle(context);
     return answered(answer, event, rejected);

@@ -1,58 +1,15 @@
 /**
- * OpenTelemetry, when the app has it. `@opentelemetry/api` is an optional peer: it is imported
- * lazily, once per process, and only once an SDK (ADOT's layer or the app's own) has registered
- * itself with the API; without one there is no span to record on, so an app without
- * OpenTelemetry loads nothing, at start or per request (bundlers leave a failed dynamic import
- * inside `try` alone). The API then finds the active span, whichever copy registered it.
+ * OpenTelemetry, an opt-in reporter (`lambda-error-normalizer/opentelemetry`): the answered
+ * error on the active span, and the span's trace id for requests without an X-Ray header. Only
+ * a handler that passes `openTelemetry()` imports `@opentelemetry/api` (an optional peer); the
+ * API finds the active span whichever copy the SDK (ADOT's layer or the app's own) registered.
  */
-import type { Incident } from './types.js';
+import { type Span, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { ErrorSpanReporter, Incident } from './types.js';
 
-/** The part of `@opentelemetry/api` used here. */
-interface OtelApi {
-  trace: { getActiveSpan(): OtelSpan | undefined };
-  SpanStatusCode: { ERROR: number };
-}
-
-interface OtelSpan {
-  isRecording(): boolean;
-  spanContext(): { traceId: string };
-  recordException(exception: { name: string; message: string; stack?: string }): void;
-  setStatus(status: { code: number; message?: string }): void;
-  setAttributes(attributes: Record<string, string | number>): void;
-}
-
-let api: OtelApi | undefined;
-let loading: Promise<void> | undefined;
-let loaded = false;
-
-/**
- * Where every copy of `@opentelemetry/api` 1.x registers the SDK's providers (the API's own
- * cross-copy contract). Read for its presence only: it says whether there is anything to load.
- */
-const API_REGISTRY = Symbol.for('opentelemetry.js.api.1');
-
-/**
- * Loads the API once an SDK has registered with it (once per process). Returns the pending
- * load for callers that can wait, or `undefined` when there is nothing to wait for.
- */
-export const loadOpenTelemetry = (): Promise<void> | undefined => {
-  if (loaded) return undefined;
-  if (loading !== undefined) return loading;
-  if ((globalThis as Record<symbol, unknown>)[API_REGISTRY] === undefined) return undefined;
-  loading = (async () => {
-    try {
-      api = (await import('@opentelemetry/api')) as unknown as OtelApi;
-    } catch {
-      api = undefined;
-    }
-    loaded = true;
-  })();
-  return loading;
-};
-
-const activeSpan = (): OtelSpan | undefined => {
+const activeSpan = (): Span | undefined => {
   try {
-    const span = api?.trace.getActiveSpan();
+    const span = trace.getActiveSpan();
     return span?.isRecording() ? span : undefined;
   } catch {
     return undefined;
@@ -65,7 +22,7 @@ const HEX32 = /^[0-9a-f]{32}$/;
  * The active span's trace id in X-Ray form (`1-` + first 8 hex + `-` + last 24), so that the id
  * an answer carries finds the trace in X-Ray and in any OTel backend that keeps X-Ray ids.
  */
-export const activeSpanTraceId = (): string | undefined => {
+const activeSpanTraceId = (): string | undefined => {
   const id = activeSpan()?.spanContext().traceId;
   return typeof id === 'string' && HEX32.test(id) && id !== '0'.repeat(32)
     ? `1-${id.slice(0, 8)}-${id.slice(8)}`
@@ -74,12 +31,12 @@ export const activeSpanTraceId = (): string | undefined => {
 
 /**
  * Records the answered error on the active span: the redacted exception, status ERROR for 5xx
- * (left unset for 4xx, as the HTTP server conventions say), the status code and `error.type`.
- * Never throws.
+ * (left unset for 4xx, as the HTTP server conventions say), the status code, `error.type` and
+ * `error.fingerprint`.
  */
-export const recordOnSpan = (incident: Incident): boolean => {
+const recordOnSpan = (incident: Incident): boolean => {
   const span = activeSpan();
-  if (span === undefined || api === undefined) return false;
+  if (span === undefined) return false;
   const { error, status, code } = incident;
   span.recordException({
     name: error.name,
@@ -91,6 +48,26 @@ export const recordOnSpan = (incident: Incident): boolean => {
     'error.type': code,
     'error.fingerprint': incident.fingerprint,
   });
-  if (status >= 500) span.setStatus({ code: api.SpanStatusCode.ERROR, message: code });
+  if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR, message: code });
   return true;
 };
+
+const REPORTER: ErrorSpanReporter = { traceId: activeSpanTraceId, record: recordOnSpan };
+
+/**
+ * Records every answered error on the active OpenTelemetry span (an exception event, status
+ * ERROR for 5xx, `http.response.status_code`, `error.type`, `error.fingerprint`), and answers
+ * with the span's trace id when the request carries no X-Ray trace header. Without a registered
+ * SDK there is no active span, and it does nothing.
+ *
+ * @returns the reporter for the `openTelemetry` option of every door.
+ * @example
+ * ```ts
+ * import { openTelemetry } from 'lambda-error-normalizer/opentelemetry';
+ *
+ * export const handler = middy(lambdaHandler).use(
+ *   errorNormalizer({ logger, openTelemetry: openTelemetry() }),
+ * );
+ * ```
+ */
+export const openTelemetry = (): ErrorSpanReporter => REPORTER;

@@ -1,13 +1,18 @@
 /**
  * Tells operators what happened, once per failed request: the log line, with a Tracer a fault
- * or error on the X-Ray trace, the exception on the active OpenTelemetry span, and with
+ * or error on the X-Ray trace, the exception on the active span (OpenTelemetry, opt-in), and with
  * Metrics one `Errors` datapoint. Every reporter is guarded: its trouble goes to stderr once.
  */
 import { complain } from './complain.js';
 import { logIncident } from './log-line.js';
 import { countError } from './metrics.js';
-import { recordOnSpan } from './otel.js';
-import type { ErrorLogger, ErrorMetrics, ErrorTracer, Incident } from './types.js';
+import type {
+  ErrorLogger,
+  ErrorMetrics,
+  ErrorSpanReporter,
+  ErrorTracer,
+  Incident,
+} from './types.js';
 import { traceIncident } from './xray.js';
 
 /** Where the report goes. */
@@ -15,16 +20,16 @@ export interface Reporters {
   logger: ErrorLogger;
   tracer: ErrorTracer | undefined;
   metrics: ErrorMetrics | undefined;
-  openTelemetry: boolean;
+  spans: ErrorSpanReporter | undefined;
 }
 
 /** Logs the incident once, marks the trace and the span, counts it. Never throws. */
 export const report = (to: Reporters, incident: Incident): void => {
   logIncident(to.logger, incident);
   if (to.tracer !== undefined) traceIncident(to.tracer, incident);
-  if (to.openTelemetry) {
+  if (to.spans !== undefined) {
     try {
-      recordOnSpan(incident);
+      to.spans.record(incident);
     } catch (spanError) {
       complain('OpenTelemetry span failed', spanError);
     }

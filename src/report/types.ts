@@ -100,6 +100,24 @@ export interface ErrorMetrics {
   };
 }
 
+/**
+ * Where an answered error goes besides the log line and X-Ray: the active span of a tracing
+ * API. `openTelemetry()` (from `lambda-error-normalizer/opentelemetry`) is one.
+ */
+export interface ErrorSpanReporter {
+  /**
+   * The active span's trace id in X-Ray form, for a request without an X-Ray trace header.
+   * @returns the id, or `undefined` when no recording span is active.
+   */
+  traceId(): string | undefined;
+  /**
+   * Records the answered failure on the active span.
+   * @param incident - the redacted incident the log line carries.
+   * @returns whether a span was there to record it.
+   */
+  record(incident: Incident): boolean;
+}
+
 /** Everything the report says about one failed request. */
 export interface Incident {
   /** The answered HTTP status (400-599). */

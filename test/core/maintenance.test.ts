@@ -2,7 +2,8 @@
  * Maintenance windows, against a fake clock (only `Date` is faked: Middy and Powertools keep
  * their real timers): on and off by option and by environment, `Retry-After` exact, the
  * handler never called while on, one WARN line per request, other events untouched, malformed
- * values refused at construction.
+ * values refused when the window is built, and the old option forms refused with the import
+ * that replaced them.
  */
 
 import { Router } from '@aws-lambda-powertools/event-handler/http';
@@ -13,10 +14,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type ErrorNormalizerOptions,
   errorNormalizer,
-  MAINTENANCE_ENV,
   routerErrorHandler,
   withErrorNormalizer,
 } from '../../src/index.js';
+import { MAINTENANCE_ENV, maintenance } from '../../src/maintenance.js';
 import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
 
 const invocation = eachInvocation();
@@ -61,7 +62,7 @@ describe.each(Object.entries(doors))('maintenance through %s', (_door, wrap) => 
       },
     };
     const handler = vi.fn(async () => OK);
-    const wrapped = wrap(handler, { logger: broken, maintenance: iso(NOW + 5_000) });
+    const wrapped = wrap(handler, { logger: broken, maintenance: maintenance(iso(NOW + 5_000)) });
     const result = await call(wrapped);
     expect(result.statusCode).toBe(503);
     expect(result.headers['Retry-After']).toBe('5');
@@ -75,7 +76,7 @@ describe.each(Object.entries(doors))('maintenance through %s', (_door, wrap) => 
   it('answers 503 with the exact Retry-After and never runs the handler', async () => {
     const handler = vi.fn(async () => OK);
     const end = NOW + 90_200;
-    const wrapped = wrap(handler, { maintenance: iso(end) });
+    const wrapped = wrap(handler, { maintenance: maintenance(iso(end)) });
 
     const first = await call(wrapped);
     expect(first.statusCode).toBe(503);
@@ -106,7 +107,7 @@ describe.each(Object.entries(doors))('maintenance through %s', (_door, wrap) => 
   });
 
   it('logs one WARN line per request, never ERROR, with what an operator needs', async () => {
-    const wrapped = wrap(async () => OK, { maintenance: '15m' });
+    const wrapped = wrap(async () => OK, { maintenance: maintenance('15m') });
     await call(wrapped);
     await call(wrapped);
     expect(invocation.output.logs('ERROR')).toEqual([]);
@@ -125,17 +126,17 @@ describe.each(Object.entries(doors))('maintenance through %s', (_door, wrap) => 
 
   it('lets an SQS event through to the handler, untouched', async () => {
     const handler = vi.fn(async (event: unknown) => ({ seen: event }));
-    const wrapped = wrap(handler, { maintenance: '2h' });
+    const wrapped = wrap(handler, { maintenance: maintenance('2h') });
     const event = fixture('sqs-event.json');
     expect(await wrapped(event, lambdaContext())).toEqual({ seen: fixture('sqs-event.json') });
     expect(handler).toHaveBeenCalledTimes(1);
     expect(invocation.output.logs('WARN')).toEqual([]);
   });
 
-  it('is switched on by the environment variable, read once at construction', async () => {
+  it('is switched on by the environment variable, read once by maintenance()', async () => {
     process.env[MAINTENANCE_ENV] = '90s';
     const handler = vi.fn(async () => OK);
-    const wrapped = wrap(handler, {});
+    const wrapped = wrap(handler, { maintenance: maintenance() });
     delete process.env[MAINTENANCE_ENV];
     const result = await call(wrapped);
     expect(result.statusCode).toBe(503);
@@ -143,31 +144,32 @@ describe.each(Object.entries(doors))('maintenance through %s', (_door, wrap) => 
     expect(handler).not.toHaveBeenCalled();
   });
 
-  it('maintenance: false ignores the environment variable', async () => {
+  it('without the maintenance option, the environment variable is not read', async () => {
     process.env[MAINTENANCE_ENV] = '2h';
-    expect(await call(wrap(async () => OK, { maintenance: false }))).toEqual(OK);
+    expect(await call(wrap(async () => OK, {}))).toEqual(OK);
   });
 
   it('the option wins over the environment variable', async () => {
     process.env[MAINTENANCE_ENV] = '2h';
-    const result = await call(wrap(async () => OK, { maintenance: '15m' }));
+    const result = await call(wrap(async () => OK, { maintenance: maintenance('15m') }));
     expect(result.headers['Retry-After']).toBe('900');
   });
 });
 
 describe('maintenance off', () => {
   it.each([
-    ['no option, no variable', {}, undefined],
-    ['an end in the past', { maintenance: iso(NOW - 1) }, undefined],
-    ['an end exactly now', { maintenance: new Date(NOW) }, undefined],
-    ['a zero duration', { maintenance: '0s' }, undefined],
-    ['an empty variable', {}, ''],
-    ['a blank variable', {}, '  '],
-    ['a variable whose end is past', {}, '2026-11-29T04:59:59Z'],
-  ])('%s: the handler runs', async (_name, options, env) => {
+    ['no end, no variable', undefined, undefined],
+    ['an end in the past', iso(NOW - 1), undefined],
+    ['an end exactly now', new Date(NOW), undefined],
+    ['a zero duration', '0s', undefined],
+    ['an empty variable', undefined, ''],
+    ['a blank variable', undefined, '  '],
+    ['a variable whose end is past', undefined, '2026-11-29T04:59:59Z'],
+  ])('%s: the handler runs', async (_name, until, env) => {
     if (env !== undefined) process.env[MAINTENANCE_ENV] = env;
     const handler = vi.fn(async () => OK);
-    expect(await call(doors.middy(handler, options as ErrorNormalizerOptions))).toEqual(OK);
+    const window = maintenance(until);
+    expect(await call(doors.middy(handler, { maintenance: window }))).toEqual(OK);
     expect(handler).toHaveBeenCalledTimes(1);
     expect(invocation.output.logs('WARN')).toEqual([]);
   });
@@ -192,7 +194,9 @@ describe('maintenance values', () => {
     ['surrounding blanks', ' 15m ', NOW + 900_000],
     ['a leap day', '2028-02-29T05:00:00Z', Date.parse('2028-02-29T05:00:00Z')],
   ])('accepts %s', async (_name, value, end) => {
-    const result = await call(doors.withErrorNormalizer(async () => OK, { maintenance: value }));
+    const result = await call(
+      doors.withErrorNormalizer(async () => OK, { maintenance: maintenance(value) }),
+    );
     // Whole seconds left, at least 1 and at most a day (MAX_RETRY_AFTER_SECONDS).
     const left = Math.min(Math.max(1, Math.ceil((end - NOW) / 1_000)), 86_400);
     expect(result.headers['Retry-After']).toBe(String(left));
@@ -200,7 +204,9 @@ describe('maintenance values', () => {
   });
 
   it('accepts a Date', async () => {
-    const result = await call(doors.middy(async () => OK, { maintenance: new Date(NOW + 4_500) }));
+    const result = await call(
+      doors.middy(async () => OK, { maintenance: maintenance(new Date(NOW + 4_500)) }),
+    );
     expect(result.headers['Retry-After']).toBe('5');
   });
 
@@ -217,56 +223,70 @@ describe('maintenance values', () => {
     '2026-02-30T06:00:00Z',
   ];
 
-  it.each(MALFORMED)('refuses the option %j at construction, with a clear message', (value) => {
-    for (const build of [
-      () => errorNormalizer({ maintenance: value }),
-      () => withErrorNormalizer(async () => OK, { maintenance: value }),
-    ]) {
-      expect(build).toThrow(TypeError);
-      expect(build).toThrow(/"maintenance" must be an ISO 8601 end time with an offset/);
-    }
-    expect(() => errorNormalizer({ maintenance: value })).toThrow(
-      `errorNormalizer: "maintenance" must be an ISO 8601 end time with an offset (2026-11-29T06:00:00Z) or a duration (90s, 15m, 2h), got ${JSON.stringify(value.trim())}`,
-    );
-  });
+  it.each(MALFORMED)(
+    'refuses the end %j when the window is built, with a clear message',
+    (value) => {
+      expect(() => maintenance(value)).toThrow(TypeError);
+      expect(() => maintenance(value)).toThrow(
+        `maintenance(): the end must be an ISO 8601 end time with an offset (2026-11-29T06:00:00Z) or a duration (90s, 15m, 2h), got ${JSON.stringify(value.trim())}`,
+      );
+    },
+  );
 
-  it.each(MALFORMED)('refuses the variable %j at construction, naming it', (value) => {
+  it.each(MALFORMED)('refuses the variable %j when the window is built, naming it', (value) => {
     process.env[MAINTENANCE_ENV] = value;
-    expect(() => errorNormalizer({})).toThrow(TypeError);
-    expect(() => errorNormalizer({})).toThrow(
-      `errorNormalizer: ${MAINTENANCE_ENV} must be an ISO 8601 end time`,
+    expect(() => maintenance()).toThrow(TypeError);
+    expect(() => maintenance()).toThrow(
+      `maintenance(): ${MAINTENANCE_ENV} must be an ISO 8601 end time`,
     );
   });
 
-  it('refuses an empty option, though an empty variable means off', () => {
+  it('refuses an empty end, though an empty variable means off', () => {
     // In code, '' is a bug to report; in the environment, '' is how an operator switches the
     // window off while keeping the key (update-function-configuration replaces the whole map).
-    expect(() => errorNormalizer({ maintenance: '' })).toThrow(
-      '"maintenance" must be an ISO 8601 end time with an offset',
+    expect(() => maintenance('')).toThrow(
+      'maintenance(): the end must be an ISO 8601 end time with an offset',
     );
     process.env[MAINTENANCE_ENV] = '';
-    expect(() => errorNormalizer({})).not.toThrow();
+    expect(maintenance().until).toBeUndefined();
   });
 
-  it('refuses an invalid Date and a value of the wrong type', () => {
-    expect(() => errorNormalizer({ maintenance: new Date(Number.NaN) })).toThrow(
-      'errorNormalizer: "maintenance" is an invalid Date',
+  it('refuses an invalid Date and an end of the wrong type', () => {
+    expect(() => maintenance(new Date(Number.NaN))).toThrow(
+      'maintenance(): the end is an invalid Date',
     );
-    expect(() => errorNormalizer({ maintenance: 900 as unknown as string })).toThrow(
-      '"maintenance" must be false, an ISO 8601 end time, a Date or a duration (15m), got 900',
+    expect(() => maintenance(900 as unknown as string)).toThrow(
+      'maintenance(): the end must be an ISO 8601 end time, a Date or a duration (15m), got number',
     );
-    expect(() => errorNormalizer({ maintenance: true as unknown as false })).toThrow(TypeError);
+    expect(() => maintenance(null as unknown as string)).toThrow('got null');
+  });
+
+  it.each([
+    ['a string', '15m', 'string'],
+    ['a Date', new Date(NOW + 60_000), 'object'],
+    ['true', true, 'true'],
+    ['false', false, 'false'],
+  ])('refuses the 0.1 option form %s at construction, naming the import', (_name, value, shown) => {
+    for (const [door, build] of [
+      ['errorNormalizer', () => errorNormalizer({ maintenance: value as never })],
+      [
+        'withErrorNormalizer',
+        () => withErrorNormalizer(async () => OK, { maintenance: value as never }),
+      ],
+    ] as const) {
+      expect(build).toThrow(
+        `${door}: "maintenance" must be maintenance() from 'lambda-error-normalizer/maintenance' (maintenance('15m') for a fixed end), got ${shown}`,
+      );
+    }
   });
 });
 
 describe('the Router door', () => {
   it('refuses a maintenance option in its types and, for JavaScript callers, at construction', () => {
     // @ts-expect-error: RouterErrorHandlerOptions has no maintenance.
-    expect(() => routerErrorHandler({ maintenance: '15m' })).toThrow(
-      'routerErrorHandler: "maintenance" cannot act from an error handler; wrap app.resolve with withErrorNormalizer({ maintenance }) instead',
+    expect(() => routerErrorHandler({ maintenance: maintenance('15m') })).toThrow(
+      'routerErrorHandler: "maintenance" cannot act from an error handler; wrap app.resolve with withErrorNormalizer(resolve, { maintenance: maintenance() }) instead',
     );
-    // @ts-expect-error: not even false.
-    expect(() => routerErrorHandler({ maintenance: false })).not.toThrow();
   });
 
   it('does no maintenance itself; wrapping app.resolve in withErrorNormalizer does', async () => {
@@ -285,6 +305,7 @@ describe('the Router door', () => {
 
     const wrapped = withErrorNormalizer((e: unknown, c: Context) => app.resolve(e as never, c), {
       logger: logger(),
+      maintenance: maintenance(),
     });
     const closed = (await wrapped(event, lambdaContext())) as Result;
     expect(closed.statusCode).toBe(503);

@@ -19,6 +19,7 @@ import {
   routerErrorHandler,
   withErrorNormalizer,
 } from '../../src/index.js';
+import { problemDetails } from '../../src/problem-details.js';
 import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
 
 const invocation = eachInvocation();
@@ -113,7 +114,7 @@ describe('501 not_implemented', () => {
   it('answers problem+json as Not Implemented when the client prefers it', async () => {
     const handler = middy(async () => {
       throw new NotImplementedError();
-    }).use(errorNormalizer({ logger: logger() })) as Handler;
+    }).use(errorNormalizer({ logger: logger(), problemDetails: problemDetails() })) as Handler;
     const event = fixture<{ headers: Record<string, string> }>('apigw-request.json');
     event.headers.Accept = 'application/problem+json';
     const result = (await handler(event, lambdaContext())) as Result;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify, MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from '../../src/core/classify.js';
-import { maintenanceWindow } from '../../src/core/maintenance.js';
+import { maintenance } from '../../src/core/maintenance.js';
 
 describe('retryAfterSeconds', () => {
   it.each([
@@ -47,7 +47,7 @@ describe('Retry-After from rules', () => {
 
 describe('Retry-After of a maintenance window', () => {
   it('is at most a day for a window a year away', () => {
-    const window = maintenanceWindow(new Date(Date.now() + 365 * 86_400_000), 'test');
-    expect(window?.secondsLeft()).toBe(MAX_RETRY_AFTER_SECONDS);
+    const window = maintenance(new Date(Date.now() + 365 * 86_400_000));
+    expect(window.open()?.secondsLeft).toBe(MAX_RETRY_AFTER_SECONDS);
   });
 });

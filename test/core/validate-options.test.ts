@@ -38,7 +38,7 @@ describe('options', () => {
     [
       'a string problemDetails',
       { problemDetails: 'yes' },
-      '"problemDetails" must be a boolean, got string',
+      `"problemDetails" must be problemDetails() from 'lambda-error-normalizer/problem-details', got string`,
     ],
     [
       'a redaction pattern that is no RegExp',

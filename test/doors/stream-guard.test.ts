@@ -13,6 +13,7 @@ import {
   streamDeadline,
 } from '../../src/doors/stream-guard.js';
 import { errorNormalizer } from '../../src/index.js';
+import { streamGuard } from '../../src/streaming.js';
 import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
 
 const invocation = eachInvocation();
@@ -60,10 +61,10 @@ describe('guardStreamedResponse with a deadline', () => {
 });
 
 describe('the Middy door with a stalled stream', () => {
-  it('answers 504 by the contract before the deadline', async () => {
+  it('answers 504 by the contract before the deadline with streamGuard()', async () => {
     const body = stalled();
     const handler = middy(async () => ({ statusCode: 200, body })).use(
-      errorNormalizer({ logger: new Logger() }),
+      errorNormalizer({ logger: new Logger(), streaming: streamGuard() }),
     );
     const context = lambdaContext({ remainingMs: STREAM_DEADLINE_MARGIN_MS + 50 });
     const result = (await handler(fixture('lambda-urls-request.json'), context)) as unknown as {
@@ -78,5 +79,23 @@ describe('the Middy door with a stalled stream', () => {
     });
     expect(body.destroyed).toBe(true);
     expect(invocation.output.logs('ERROR')).toHaveLength(1);
+  });
+});
+
+describe('the Middy door without streamGuard()', () => {
+  it('hands a streamed result back as it came: no guard, no result check on the body', async () => {
+    const body = Readable.from(['a']);
+    const response = { statusCode: 200, body };
+    const handler = middy(async () => response).use(errorNormalizer({ logger: new Logger() }));
+    const result = await handler(fixture('lambda-urls-request.json'), lambdaContext());
+    expect(result).toBe(response);
+    expect((result as { body: unknown }).body).toBe(body);
+    expect(invocation.output.logs('ERROR')).toEqual([]);
+  });
+
+  it('refuses a streaming option that is not a guard, naming the import', () => {
+    expect(() => errorNormalizer({ streaming: true as never })).toThrow(
+      `errorNormalizer: "streaming" must be streamGuard() from 'lambda-error-normalizer/streaming', got true`,
+    );
   });
 });

@@ -10,6 +10,7 @@ import httpCors from '@middy/http-cors';
 import { createError } from '@middy/util';
 import { describe, expect, it } from 'vitest';
 import { errorNormalizer } from '../../src/index.js';
+import { problemDetails } from '../../src/problem-details.js';
 import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
 
 type Result = { statusCode: number; headers: Record<string, string>; body: string };
@@ -81,7 +82,7 @@ describe('CORS on errors', () => {
     event.multiValueHeaders.accept = ['application/problem+json'];
     const handler = middy(async () => {
       throw new Error('boom');
-    }).use(errorNormalizer({ logger: new Logger() }));
+    }).use(errorNormalizer({ logger: new Logger(), problemDetails: problemDetails() }));
     const result = (await handler(event, lambdaContext())) as {
       multiValueHeaders: Record<string, string[]>;
     };
@@ -108,11 +109,11 @@ describe('CORS on errors', () => {
   });
 });
 
-describe('content negotiation', () => {
+describe('content negotiation with problemDetails()', () => {
   const failing = (thrown: unknown) =>
     middy(async () => {
       throw thrown;
-    }).use(errorNormalizer({ logger: new Logger() }));
+    }).use(errorNormalizer({ logger: new Logger(), problemDetails: problemDetails() }));
 
   it('answers RFC 9457 problem details when Accept prefers application/problem+json', async () => {
     const context = lambdaContext();
@@ -155,14 +156,21 @@ describe('content negotiation', () => {
     ]);
   });
 
-  it('can be turned off', async () => {
+  it('is off without the option: problem+json clients get the JSON contract', async () => {
     const handler = middy(async () => {
       throw new Error('x');
-    }).use(errorNormalizer({ logger: new Logger(), problemDetails: false }));
+    }).use(errorNormalizer({ logger: new Logger() }));
     const result = (await handler(
       requestFrom(undefined, 'application/problem+json'),
       lambdaContext(),
     )) as Result;
     expect(result.headers['Content-Type']).toBe('application/json');
+    expect(JSON.parse(result.body).type).toBeUndefined();
+  });
+
+  it.each([true, false])('refuses the 0.1 form problemDetails: %s, naming the import', (value) => {
+    expect(() => errorNormalizer({ problemDetails: value as never })).toThrow(
+      `errorNormalizer: "problemDetails" must be problemDetails() from 'lambda-error-normalizer/problem-details', got ${value}`,
+    );
   });
 });

@@ -19,6 +19,7 @@ import {
   errorNormalizer,
   withErrorNormalizer,
 } from '../../src/index.js';
+import { maintenance } from '../../src/maintenance.js';
 import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
 
 const ORIGIN = 'https://app.example.com';
@@ -86,7 +87,12 @@ const FAILURES: Array<[string, number, () => unknown, ErrorNormalizerOptions?]> 
   ['a 4xx createError', 400, () => Promise.reject(createError(400, 'name is required'))],
   ['throw undefined', 500, () => Promise.reject(undefined)],
   ['a thrown string', 500, () => Promise.reject('plain string')],
-  ['maintenance', 503, async () => ({ statusCode: 200, body: 'ok' }), { maintenance: '15m' }],
+  [
+    'maintenance',
+    503,
+    async () => ({ statusCode: 200, body: 'ok' }),
+    { maintenance: maintenance('15m') },
+  ],
   ['a malformed result', 500, async () => ({ statusCode: 'x' })],
 ];
 

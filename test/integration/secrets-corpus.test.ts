@@ -19,6 +19,7 @@ import {
   routerErrorHandler,
   withErrorNormalizer,
 } from '../../src/index.js';
+import { openTelemetry } from '../../src/opentelemetry.js';
 import { DOORS, type Door, routerReady } from '../doors/support.js';
 import { captureOutput, fixture, lambdaContext, newTrace } from '../support/lambda.js';
 import { inActiveSpan, type OtelSdk, otelSdk } from '../support/otel-sdk.js';
@@ -49,7 +50,9 @@ afterAll(async () => {
 });
 
 /** The door's handler, built once; each invocation throws what `next.thrown` makes. */
-const build = (door: Door, options: ErrorNormalizerOptions, next: { thrown: () => unknown }) => {
+const build = (door: Door, given: ErrorNormalizerOptions, next: { thrown: () => unknown }) => {
+  // Every sink on: the OpenTelemetry reporter is opt-in.
+  const options = { openTelemetry: openTelemetry(), ...given };
   const failing = async (): Promise<never> => {
     throw next.thrown();
   };

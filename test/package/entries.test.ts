@@ -39,12 +39,16 @@ const bundle = async (entry: string, format: 'esm' | 'cjs') =>
   });
 
 describe('package entry points', () => {
-  it('exports the root, each door, /cdk and ./package.json, and says it has no side effects', () => {
+  it('exports the root, each door, each optional feature, /cdk and ./package.json, and says it has no side effects', () => {
     expect(Object.keys(manifest.exports)).toEqual([
       '.',
       './middy',
       './router',
       './wrap',
+      './opentelemetry',
+      './maintenance',
+      './problem-details',
+      './streaming',
       './cdk',
       './package.json',
     ]);

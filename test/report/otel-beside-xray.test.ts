@@ -10,6 +10,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorNormalizer } from '../../src/index.js';
+import { openTelemetry } from '../../src/opentelemetry.js';
 import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
 import { inActiveSpan, otelSdk } from '../support/otel-sdk.js';
 import { startXrayDaemon, type XrayDaemon } from '../support/xray-daemon.js';
@@ -34,10 +35,13 @@ const invokeInSpan = async (thrown: unknown) => {
   exporter.reset();
   const handler = middy(async () => {
     throw thrown;
-  }).use(errorNormalizer({ logger: new Logger(), tracer: daemon.tracer })) as (
-    event: unknown,
-    context: Context,
-  ) => Promise<Result>;
+  }).use(
+    errorNormalizer({
+      logger: new Logger(),
+      tracer: daemon.tracer,
+      openTelemetry: openTelemetry(),
+    }),
+  ) as (event: unknown, context: Context) => Promise<Result>;
   const result = await inActiveSpan('otel-beside-xray', () =>
     handler(fixture('apigw-request.json'), lambdaContext()),
   );

@@ -20,6 +20,7 @@ import {
   routerErrorHandler,
   withErrorNormalizer,
 } from '../../src/index.js';
+import { openTelemetry } from '../../src/opentelemetry.js';
 import { captureOutput, fixture, lambdaContext, newTrace } from '../support/lambda.js';
 import { inActiveSpan, otelSdk } from '../support/otel-sdk.js';
 
@@ -68,17 +69,20 @@ const throwing = (thrown: () => unknown) => async () => {
 };
 const logger = () => new Logger({ serviceName: 'otel-test' });
 const viaMiddy = (thrown: () => unknown, options: ErrorNormalizerOptions = {}): Handler =>
-  middy(throwing(thrown)).use(errorNormalizer({ logger: logger(), ...options })) as Handler;
+  middy(throwing(thrown)).use(
+    errorNormalizer({ logger: logger(), openTelemetry: openTelemetry(), ...options }),
+  ) as Handler;
 
 const xrayForm = (otelTraceId: string) => `1-${otelTraceId.slice(0, 8)}-${otelTraceId.slice(8)}`;
 
 describe('OpenTelemetry span of an answered error', () => {
-  it('the first error of a cold start reaches the span (the lazy import is awaited)', async () => {
-    // A fresh copy of the library: its OTel API is not loaded yet, as in a new process.
+  it('the first error of a fresh copy of the library reaches the span, with nothing to await', async () => {
+    // A fresh copy of the library and of the reporter, as in a new process.
     vi.resetModules();
     const fresh = await import('../../src/index.js');
+    const otel = await import('../../src/opentelemetry.js');
     const handler = middy(throwing(() => new Error('cold'))).use(
-      fresh.errorNormalizer({ logger: logger() }),
+      fresh.errorNormalizer({ logger: logger(), openTelemetry: otel.openTelemetry() }),
     ) as Handler;
     const { result, span } = await invokeInSpan(handler);
     expect(result.statusCode).toBe(500);
@@ -137,9 +141,11 @@ describe('OpenTelemetry span of an answered error', () => {
     expect(apart.body.traceId).toBe(root);
   });
 
-  it('with openTelemetry: false records nothing and does not answer with the span id', async () => {
+  it('without the openTelemetry option records nothing and does not answer with the span id', async () => {
     const { result, body, span } = await invokeInSpan(
-      viaMiddy(() => new Error(SECRET_URL), { openTelemetry: false }),
+      middy(throwing(() => new Error(SECRET_URL))).use(
+        errorNormalizer({ logger: logger() }),
+      ) as Handler,
     );
     expect(result.statusCode).toBe(500);
     expect(span.events).toEqual([]);
@@ -147,6 +153,12 @@ describe('OpenTelemetry span of an answered error', () => {
     expect(span.attributes).toEqual({});
     // Neither invocation root nor header root (this fixture has none): no id to give.
     expect(body.traceId).toBeNull();
+  });
+
+  it.each([true, false])('refuses the 0.1 form openTelemetry: %s, naming the import', (value) => {
+    expect(() => errorNormalizer({ openTelemetry: value as never })).toThrow(
+      `errorNormalizer: "openTelemetry" must be openTelemetry() from 'lambda-error-normalizer/opentelemetry', got ${value}`,
+    );
   });
 
   it('with no active span nothing breaks: same answer, nothing exported', async () => {
@@ -162,7 +174,7 @@ describe('OpenTelemetry span of an answered error', () => {
 
   it('a success leaves the span untouched', async () => {
     const handler = middy(async () => ({ statusCode: 200, body: '{}' })).use(
-      errorNormalizer({ logger: logger() }),
+      errorNormalizer({ logger: logger(), openTelemetry: openTelemetry() }),
     ) as Handler;
     const { span } = await invokeInSpan(handler);
     expect(span.events).toEqual([]);
@@ -181,9 +193,7 @@ describe('OpenTelemetry span of an answered error', () => {
   it('withErrorNormalizer records on the span too', async () => {
     const handler = withErrorNormalizer(
       throwing(() => new Error(SECRET_URL)),
-      {
-        logger: logger(),
-      },
+      { logger: logger(), openTelemetry: openTelemetry() },
     );
     const { result, body, span } = await invokeInSpan(handler as Handler);
     expect(result.statusCode).toBe(500);
@@ -197,7 +207,10 @@ describe('OpenTelemetry span of an answered error', () => {
     app.post('/hello/world', async () => {
       throw new Error(SECRET_URL);
     });
-    app.errorHandler(Error, routerErrorHandler({ logger: logger() }));
+    app.errorHandler(
+      Error,
+      routerErrorHandler({ logger: logger(), openTelemetry: openTelemetry() }),
+    );
     const viaRouter: Handler = (event, context) => app.resolve(event, context);
     // The Router checks the event's shape; the fixture predates `isBase64Encoded`.
     const request = { ...fixture('apigw-request.json'), isBase64Encoded: false };

@@ -10,7 +10,7 @@
  * `prefilter.ts` (the one keyword pass that lets plain text skip them).
  */
 import type { DescribedError, DescribeRedaction } from '../describe-error.js';
-import { boundedMemo } from '../memo.js';
+import { boundedMemo, lazy } from '../memo.js';
 import { secretKeyJudge } from './keys.js';
 import { REDACTED } from './marks.js';
 import { buildPrefilter } from './prefilter.js';
@@ -93,11 +93,12 @@ export const compileRedaction = (options: RedactionOptions | false | undefined):
   const userKeys = options?.keys ?? [];
   const userRules = (options?.patterns ?? []).map(compileUserPattern);
   const secretKey = secretKeyJudge(defaults, userKeys);
-  const prefilter = buildPrefilter(defaults ? userKeys : []);
+  // Built by the first text to redact: a cold start that answers no error never pays for it.
+  const prefilter = lazy(() => buildPrefilter(defaults ? userKeys : []));
   const hasUserKeys = userKeys.length > 0;
 
   const builtIn = (text: string): string => {
-    if (defaults ? !prefilter.test(text) : !hasUserKeys) return text;
+    if (defaults ? !prefilter().test(text) : !hasUserKeys) return text;
     // Without the defaults, the user's keys still apply to the pairs of the text.
     if (!defaults) return redactPairs(text, secretKey);
     let out = text;

@@ -10,6 +10,7 @@
  * after it: no pattern can backtrack more than its own body.
  */
 
+import { lazy } from '../memo.js';
 import type { TokenFamily } from './token-family.js';
 import { MORE_TOKEN_FAMILIES } from './tokens-more.js';
 
@@ -238,8 +239,8 @@ export const TOKEN_FAMILIES: readonly TokenFamily[] = [
   ...MORE_TOKEN_FAMILIES,
 ];
 
-/** Every family in one expression (global): the token rule's single pass. */
-export const TOKEN_PATTERN = new RegExp(
-  TOKEN_FAMILIES.map((family) => `${TOKEN_GUARD}${family.pattern}`).join('|'),
-  'g',
+/** Every family in one expression (global): the token rule's single pass, built on first use. */
+export const tokenPattern = lazy(
+  () =>
+    new RegExp(TOKEN_FAMILIES.map((family) => `${TOKEN_GUARD}${family.pattern}`).join('|'), 'g'),
 );
