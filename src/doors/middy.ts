@@ -10,6 +10,7 @@ import type { ErrorNormalizerOptions } from '../core/options.js';
 import { type ErrorAnswer, type HttpErrorResult, toLambdaResult } from '../core/respond.js';
 import { hasMethods } from '../core/validate-options.js';
 import { createCore } from '../normalizer.js';
+import { complain } from '../report/complain.js';
 import { isStreamedResponse, withoutStreamBody } from './stream-body.js';
 import type { MiddyMiddleware, MiddyRequest, StreamGuard } from './types.js';
 
@@ -98,7 +99,15 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
       const rejected = malformedResult(source, checked);
       if (rejected !== undefined) throw rejected;
       // A stream failing before its first byte is answered like a throw; later, reported once.
-      if (!streamed || streaming === undefined) return undefined;
+      if (!streamed) return undefined;
+      if (streaming === undefined) {
+        // Unguarded, a body that fails mid-stream escapes the handler: say how to guard it.
+        complain(
+          'a streamed response is not guarded',
+          "pass streaming: streamGuard() from 'lambda-error-normalizer/streaming' so that a body failing before its first chunk is answered and a later failure is logged",
+        );
+        return undefined;
+      }
       return streaming
         .guard(request.response, request.context, (error) => {
           core.answer(error, request.event, request.context, 'stream_error');

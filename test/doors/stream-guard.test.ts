@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   guardStreamedResponse,
   STREAM_DEADLINE_MARGIN_MS,
@@ -83,14 +83,28 @@ describe('the Middy door with a stalled stream', () => {
 });
 
 describe('the Middy door without streamGuard()', () => {
-  it('hands a streamed result back as it came: no guard, no result check on the body', async () => {
+  it('hands a streamed result back as it came, and says once on stderr how to guard it', async () => {
     const body = Readable.from(['a']);
     const response = { statusCode: 200, body };
     const handler = middy(async () => response).use(errorNormalizer({ logger: new Logger() }));
-    const result = await handler(fixture('lambda-urls-request.json'), lambdaContext());
-    expect(result).toBe(response);
-    expect((result as { body: unknown }).body).toBe(body);
+    const written: string[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const result = await handler(fixture('lambda-urls-request.json'), lambdaContext());
+      await handler(fixture('lambda-urls-request.json'), lambdaContext());
+      expect(result).toBe(response);
+      expect((result as { body: unknown }).body).toBe(body);
+    } finally {
+      stderr.mockRestore();
+    }
     expect(invocation.output.logs('ERROR')).toEqual([]);
+    // Once per process (this file's first unguarded stream), naming the import.
+    expect(written.filter((line) => line.includes('not guarded'))).toEqual([
+      expect.stringContaining("streaming: streamGuard() from 'lambda-error-normalizer/streaming'"),
+    ]);
   });
 
   it('refuses a streaming option that is not a guard, naming the import', () => {
