@@ -1,4 +1,4 @@
-// peers: @middy/core @aws-lambda-powertools/tracer@2.35.0 @aws-lambda-powertools/event-handler @aws-lambda-powertools/metrics
+// peers: @middy/core @aws-lambda-powertools/tracer@2.35.0 @aws-lambda-powertools/event-handler @aws-lambda-powertools/metrics @opentelemetry/api
 // with: typescript@5.9.3 @types/node@22 @types/aws-lambda @middy/http-cors@7 @middy/util@7 @aws-sdk/client-eventbridge@3
 //
 // The README's examples (examples/*.ts) as a user would have them: compiled with strict tsc

@@ -14,6 +14,7 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { errorNormalizer } from 'lambda-error-normalizer';
+import { openTelemetry } from 'lambda-error-normalizer/opentelemetry';
 import { check, fixture, lambdaContext } from './kit.mjs';
 
 const exporter = new InMemorySpanExporter();
@@ -25,7 +26,12 @@ delete process.env._X_AMZN_TRACE_ID;
 
 const handler = middy(async () => {
   throw new Error('connect postgres://app:hunter2@db:5432/x refused');
-}).use(errorNormalizer({ logger: new Logger({ serviceName: 'peer-floor' }) }));
+}).use(
+  errorNormalizer({
+    logger: new Logger({ serviceName: 'peer-floor' }),
+    openTelemetry: openTelemetry(),
+  }),
+);
 
 const span = trace.getTracer('smoke').startSpan('handler');
 const answer = await context.with(trace.setSpan(context.active(), span), () =>
