@@ -19,18 +19,16 @@
  * ```
  * @packageDocumentation
  */
+export { codeForStatus, type ErrorClassification, type ErrorRule } from './core/classify.js';
 export {
-  codeForStatus,
   defaultRules,
-  type ErrorClassification,
-  type ErrorRule,
   httpErrorRule,
   notImplementedRule,
   routerHttpErrorRule,
   throttlingRule,
   timeoutRule,
   upstreamRule,
-} from './core/classify.js';
+} from './core/default-rules.js';
 export type { DescribedError } from './core/describe-error.js';
 export type { HttpEventSource } from './core/event-source.js';
 export {

@@ -5,12 +5,8 @@
  * decide when to call it and how to hand the answer back.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import {
-  type ClassifyProblem,
-  classify,
-  defaultRules,
-  retryAfterSeconds,
-} from './core/classify.js';
+import { type ClassifyProblem, classify, retryAfterSeconds } from './core/classify.js';
+import { defaultRules } from './core/default-rules.js';
 import { describeError } from './core/describe-error.js';
 import { eventSourceOf, type HttpEventSource, requestHeader } from './core/event-source.js';
 import { FINGERPRINT_VERSION, fingerprintOf, projectRoot } from './core/fingerprint.js';

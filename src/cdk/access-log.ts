@@ -32,7 +32,13 @@ const COMMON_FIELDS: Readonly<Record<string, string>> = {
   protocol: '$context.protocol',
 };
 
-/** REST API fields: the X-Ray trace id ties the line to the Lambda's logs. */
+/**
+ * REST API fields: the X-Ray trace id ties the line to the Lambda's logs.
+ * @example
+ * ```ts
+ * const format = accessLogFormatString({ ...REST_ACCESS_LOG_FIELDS, apiKeyId: '$context.identity.apiKeyId' });
+ * ```
+ */
 export const REST_ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
   requestId: '$context.extendedRequestId',
   xrayTraceId: '$context.xrayTraceId',
@@ -43,6 +49,10 @@ export const REST_ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
 /**
  * HTTP API fields: HTTP APIs have no X-Ray trace id; `integrationRequestId` (the Lambda request
  * id) is what ties a line to the function's logs.
+ * @example
+ * ```ts
+ * apigw.AccessLogFormat.custom(accessLogFormatString(HTTP_ACCESS_LOG_FIELDS));
+ * ```
  */
 export const HTTP_ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
   ...COMMON_FIELDS,
@@ -55,6 +65,12 @@ export const HTTP_ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
  *
  * @param fields - field name -> `$context` variable.
  * @returns the one-line JSON format API Gateway takes.
+ * @example
+ * ```ts
+ * new apigw.RestApi(this, 'Api', {
+ *   deployOptions: { accessLogFormat: apigw.AccessLogFormat.custom(accessLogFormatString()) },
+ * });
+ * ```
  */
 export const accessLogFormatString = (
   fields: Readonly<Record<string, string>> = REST_ACCESS_LOG_FIELDS,

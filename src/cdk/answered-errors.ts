@@ -12,12 +12,22 @@ import { ERROR_METRIC } from '../report/metrics.js';
 import type { ErrorMetricSource } from './dashboard.js';
 import type { ResolvedFunction } from './monitored-function.js';
 
-/** Namespace of the metric filters' metrics. */
+/**
+ * Namespace of the metric filters' metrics.
+ * @example
+ * ```ts
+ * new cloudwatch.Metric({ namespace: FILTER_NAMESPACE, metricName: 'AnsweredErrors' }); // read it elsewhere
+ * ```
+ */
 export const FILTER_NAMESPACE = 'LambdaErrorNormalizer';
 
 /**
  * The middleware's line for an answered 5xx: level ERROR, a numeric `status` of 500 or more and
  * a `code` (the runtime's own error lines have no `code`; 4xx answers are WARN lines).
+ * @example
+ * ```ts
+ * new logs.MetricFilter(this, 'Answered', { logGroup, filterPattern: ANSWERED_SERVER_ERROR_PATTERN, metricNamespace: 'Shop', metricName: 'Answered5xx' });
+ * ```
  */
 export const ANSWERED_SERVER_ERROR_PATTERN = logs.FilterPattern.all(
   logs.FilterPattern.stringValue('$.level', '=', 'ERROR'),

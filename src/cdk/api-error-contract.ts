@@ -20,7 +20,13 @@ import { corsHeadersFor } from './cors.js';
 import { addGatewayResponses } from './rest-gateway-responses.js';
 import { validateContractProps } from './validate-props.js';
 
-/** The note HTTP APIs get at synth: what the contract cannot do for them. */
+/**
+ * The note HTTP APIs get at synth: what the contract cannot do for them.
+ * @example
+ * ```ts
+ * Annotations.fromStack(stack).hasInfo('*', HTTP_API_LIMITS); // a test of an HttpApi stack
+ * ```
+ */
 export const HTTP_API_LIMITS =
   'HTTP API: API Gateway\'s own answers (404 "Not Found", 429, 413, 503, 504...) cannot be customized and stay {"message":"..."}, without trace id; HTTP APIs do not take part in X-Ray, so the access log has no trace id (integrationRequestId ties it to the Lambda). Only the JSON access log is added.';
 

@@ -11,7 +11,13 @@ import type { Construct } from 'constructs';
 import { ApiErrorContract } from './api-error-contract.js';
 import { apiKind } from './validate-props.js';
 
-/** What `ErrorMonitoring` accepts as `api`. */
+/**
+ * What `ErrorMonitoring` accepts as `api`.
+ * @example
+ * ```ts
+ * new ErrorMonitoring(this, 'Errors', { functions: [fn], api: contract }); // or the RestApi / HttpApi itself
+ * ```
+ */
 export type MonitoredApi = ApiErrorContract | apigw.RestApiBase | apigwv2.HttpApi;
 
 /** The metrics of one API stage. */

@@ -10,7 +10,13 @@ import type {
   MissingAuthenticationToken,
 } from './rest-gateway-responses.js';
 
-/** Properties of `ApiErrorContract`. */
+/**
+ * Properties of `ApiErrorContract`.
+ * @example
+ * ```ts
+ * new ApiErrorContract(this, 'ErrorContract', { api, cors: { allowOrigin: 'https://app.example.com' } });
+ * ```
+ */
 export interface ApiErrorContractProps {
   /** The API: a `RestApi`, `LambdaRestApi`, `SpecRestApi` or an `HttpApi`. */
   readonly api: apigw.RestApiBase | apigwv2.HttpApi;

@@ -8,7 +8,13 @@ import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { Annotations } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 
-/** CORS headers on API Gateway's own error answers. */
+/**
+ * CORS headers on API Gateway's own error answers.
+ * @example
+ * ```ts
+ * const cors: GatewayResponseCors = { allowOrigin: 'https://app.example.com' };
+ * ```
+ */
 export interface GatewayResponseCors {
   /** The `Access-Control-Allow-Origin` value: `*` or one origin (`https://app.example.com`). */
   readonly allowOrigin: string;

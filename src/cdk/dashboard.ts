@@ -13,7 +13,13 @@ import { errorGroupsQuery, errorsQuery } from '../cli/queries.js';
 import { ERROR_METRIC } from '../report/metrics.js';
 import type { ApiMetrics } from './api-metrics.js';
 
-/** The app's Powertools Metrics settings, when it counts errors with the library's metric. */
+/**
+ * The app's Powertools Metrics settings, when it counts errors with the library's metric.
+ * @example
+ * ```ts
+ * new ErrorMonitoring(this, 'Errors', { functions: [fn], metrics: { namespace: 'Shop', service: 'orders' } });
+ * ```
+ */
 export interface ErrorMetricSource {
   /** `POWERTOOLS_METRICS_NAMESPACE` of the functions. */
   readonly namespace: string;

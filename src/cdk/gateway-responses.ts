@@ -15,7 +15,13 @@
 import { ResponseType } from 'aws-cdk-lib/aws-apigateway';
 import { codeForStatus } from '../core/classify.js';
 
-/** One response type API Gateway has, and how the contract answers it. */
+/**
+ * One response type API Gateway has, and how the contract answers it.
+ * @example
+ * ```ts
+ * const throttled = GATEWAY_ERROR_RESPONSES.find((entry) => entry.id === 'Throttled');
+ * ```
+ */
 export interface GatewayErrorResponse {
   /** Construct id suffix (`Throttled`). */
   readonly id: string;
@@ -50,6 +56,10 @@ const response = (
  * Every `ResponseType` of API Gateway REST (21). Statuses are API Gateway's defaults except
  * INTEGRATION_FAILURE (its 504 claims a timeout that did not happen: 502 says the upstream
  * failed) and MISSING_AUTHENTICATION_TOKEN, which `missingTokenResponse` decides per API.
+ * @example
+ * ```ts
+ * for (const entry of GATEWAY_ERROR_RESPONSES) console.log(entry.id, entry.error); // Default4xx client_error ...
+ * ```
  */
 export const GATEWAY_ERROR_RESPONSES: readonly GatewayErrorResponse[] = [
   // Catch-alls: the status varies, so the code is the coarse one the middleware uses too.
@@ -138,6 +148,11 @@ export const GATEWAY_ERROR_RESPONSES: readonly GatewayErrorResponse[] = [
  * signature can call it "not found"; elsewhere it stays an honest 403.
  *
  * @param notFound - whether no method of the API uses IAM (or API key) authentication.
+ * @returns the entry: a 404 `not_found`, or a 403 `forbidden`.
+ * @example
+ * ```ts
+ * missingTokenResponse(true).error; // 'not_found'
+ * ```
  */
 export const missingTokenResponse = (notFound: boolean): GatewayErrorResponse =>
   notFound
@@ -164,6 +179,12 @@ export const GATEWAY_ERROR_HEADERS: Readonly<Record<string, string>> = {
  * The `application/json` template. Static messages are JSON-encoded here; API Gateway's own
  * message and the two ids are quoted variables (API Gateway's messages are fixed texts without
  * `"`, and the ids never hold one).
+ * @param entry - the gateway response to answer.
+ * @returns the mapping template of its `application/json` body.
+ * @example
+ * ```ts
+ * api.addGatewayResponse('Throttled', { type: ResponseType.THROTTLED, templates: { 'application/json': gatewayErrorTemplate(entry) } });
+ * ```
  */
 export const gatewayErrorTemplate = (entry: GatewayErrorResponse): string =>
   `{"error":${JSON.stringify(entry.error)},` +

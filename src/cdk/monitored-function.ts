@@ -9,7 +9,13 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Annotations, Stack } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 
-/** A function to monitor, with the log group it writes to when CDK cannot tell. */
+/**
+ * A function to monitor, with the log group it writes to when CDK cannot tell.
+ * @example
+ * ```ts
+ * const imported: FunctionWithLogGroup = { function: fn, logGroup: logs.LogGroup.fromLogGroupName(this, 'Logs', '/aws/lambda/orders') };
+ * ```
+ */
 export interface FunctionWithLogGroup {
   /** The function. */
   readonly function: lambda.IFunction;
@@ -17,7 +23,13 @@ export interface FunctionWithLogGroup {
   readonly logGroup: logs.ILogGroup;
 }
 
-/** A function built in the stack, or an imported one with its log group. */
+/**
+ * A function built in the stack, or an imported one with its log group.
+ * @example
+ * ```ts
+ * new ErrorMonitoring(this, 'Errors', { functions: [ordersFn, imported] });
+ * ```
+ */
 export type MonitoredFunction = lambda.IFunction | FunctionWithLogGroup;
 
 /** A function and its log group, resolved. */

@@ -7,10 +7,22 @@ import type { MonitoredApi } from './api-metrics.js';
 import type { ErrorMetricSource } from './dashboard.js';
 import type { MonitoredFunction } from './monitored-function.js';
 
-/** One alarm per function, or one for all. */
+/**
+ * One alarm per function, or one for all.
+ * @example
+ * ```ts
+ * new ErrorMonitoring(this, 'Errors', { functions, alarms: 'combined' }); // one alarm for them all
+ * ```
+ */
 export type AlarmGrouping = 'perFunction' | 'combined';
 
-/** Properties of `ErrorMonitoring`. */
+/**
+ * Properties of `ErrorMonitoring`.
+ * @example
+ * ```ts
+ * new ErrorMonitoring(this, 'Errors', { functions: [ordersFn], api: contract, alarmAction: new SnsAction(topic) });
+ * ```
+ */
 export interface ErrorMonitoringProps {
   /** The functions behind the API (1 to 50: a Logs Insights query reads at most 50 log groups). */
   readonly functions: readonly MonitoredFunction[];

@@ -15,10 +15,22 @@ import {
   missingTokenResponse,
 } from './gateway-responses.js';
 
-/** What to do with gateway responses the API already has. */
+/**
+ * What to do with gateway responses the API already has.
+ * @example
+ * ```ts
+ * new ApiErrorContract(this, 'ErrorContract', { api, existingGatewayResponses: 'keep' });
+ * ```
+ */
 export type ExistingGatewayResponses = 'keep' | 'override';
 
-/** How MISSING_AUTHENTICATION_TOKEN answers. */
+/**
+ * How MISSING_AUTHENTICATION_TOKEN answers.
+ * @example
+ * ```ts
+ * new ApiErrorContract(this, 'ErrorContract', { api, missingAuthenticationToken: 'notFound' });
+ * ```
+ */
 export type MissingAuthenticationToken = 'auto' | 'notFound' | 'forbidden';
 
 /** The options the REST half takes (validated by the construct). */

@@ -10,17 +10,35 @@ import { errorGroupsQuery, errorsQuery, traceQuery } from '../cli/queries.js';
 /**
  * A well-formed trace id nobody will ever get: the by-trace-id query filters on it, to be
  * replaced by the trace id to look for (saved queries take no parameters).
+ * @example
+ * ```ts
+ * const query = savedQuery.replace(PLACEHOLDER_TRACE_ID, '1-5759e988-bd862e3fe1be46a994272793');
+ * ```
  */
 export const PLACEHOLDER_TRACE_ID = '1-00000000-000000000000000000000000';
 
-/** The saved queries' names under `folder`. */
+/**
+ * The saved queries' names under `folder`.
+ * @param folder - the Logs Insights folder of the queries.
+ * @returns the three queries' full names.
+ * @example
+ * ```ts
+ * savedQueryNames('orders').byTraceId; // 'orders/lines-by-trace-id'
+ * ```
+ */
 export const savedQueryNames = (folder: string): SavedQueryNames => ({
   latestErrors: `${folder}/latest-errors`,
   byTraceId: `${folder}/lines-by-trace-id`,
   errorGroups: `${folder}/error-groups`,
 });
 
-/** The names of the three saved Logs Insights queries, under one folder. */
+/**
+ * The names of the three saved Logs Insights queries, under one folder.
+ * @example
+ * ```ts
+ * const { byTraceId }: SavedQueryNames = savedQueryNames('orders'); // the name to open in Logs Insights
+ * ```
+ */
 export interface SavedQueryNames {
   /** The latest answered errors, newest first. */
   readonly latestErrors: string;

@@ -1,16 +1,21 @@
 /**
  * Thrown value -> HTTP status, stable error code, and whether its own message may be shown.
  *
- * The table is an ordered list of rules; the first rule that returns a classification wins,
- * and anything no rule claims is a 500. Rules get the raw thrown value and must not trust it:
- * the helpers here read it through `read()`, which survives throwing getters and proxies.
+ * The table is an ordered list of rules (the built-in ones live in `default-rules.ts`); the
+ * first rule that returns a classification wins, and anything no rule claims is a 500. A rule
+ * that throws or answers outside 400-599 is skipped and noted, never trusted.
  */
 
-import { someInChain } from './error-chain.js';
 import { read } from './read.js';
 import { statusText } from './status-text.js';
 
-/** What a rule decides about a thrown value. */
+/**
+ * What a rule decides about a thrown value.
+ * @example
+ * ```ts
+ * const paymentRequired: ErrorClassification = { status: 402, code: 'payment_required', expose: true };
+ * ```
+ */
 export interface ErrorClassification {
   /** HTTP status of the response, 400 to 599. */
   status: number;
@@ -30,6 +35,10 @@ export interface ErrorClassification {
 /**
  * A classification rule: returns a classification for the values it recognizes and
  * `undefined` for the rest. Rules are tried in order; a rule that throws is skipped.
+ * @example
+ * ```ts
+ * const quotaRule: ErrorRule = (e) => (e instanceof QuotaError ? { status: 429, retryAfter: 60 } : undefined);
+ * ```
  */
 export type ErrorRule = (error: unknown) => ErrorClassification | undefined;
 
@@ -45,17 +54,15 @@ export interface Classification {
   retryAfter?: number;
 }
 
-const stringProp = (value: unknown, key: string): string | undefined => {
-  const prop = read(value, key);
-  return typeof prop === 'string' ? prop : undefined;
-};
-
-const sdkHttpStatus = (value: unknown): number | undefined => {
-  const status = read(read(value, '$metadata'), 'httpStatusCode');
-  return typeof status === 'number' ? status : undefined;
-};
-
-/** `not_found` for 404; `client_error` / `server_error` for codes Node does not name. */
+/**
+ * `not_found` for 404; `client_error` / `server_error` for codes Node does not name.
+ * @param status - an HTTP status, 400 to 599.
+ * @returns the snake_case code of the answer.
+ * @example
+ * ```ts
+ * codeForStatus(404); // 'not_found'; 499 gives 'client_error'
+ * ```
+ */
 export const codeForStatus = (status: number): string => {
   const text = statusText(status);
   if (text === undefined) return status < 500 ? 'client_error' : 'server_error';
@@ -66,137 +73,9 @@ export const codeForStatus = (status: number): string => {
     .replace(/^_|_$/g, '');
 };
 
-const isHttpStatus = (value: unknown): value is number =>
+/** Whether `value` is a status a rule may answer: an integer from 400 to 599. */
+export const isHttpStatus = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599;
-
-/**
- * `http-errors` and `@middy/util`'s `createError`: a 4xx/5xx `statusCode` (or `status`) and a
- * boolean `expose`. Requiring `expose` keeps errors of HTTP clients (which carry the upstream's
- * status but no `expose`) from turning an upstream 404 into ours.
- */
-export const httpErrorRule: ErrorRule = (error) => {
-  const expose = read(error, 'expose');
-  if (typeof expose !== 'boolean') return undefined;
-  const status = read(error, 'statusCode') ?? read(error, 'status');
-  if (!isHttpStatus(status)) return undefined;
-  return { status, expose };
-};
-
-/**
- * The Powertools event-handler Router's `HttpError`s (`NotFoundError`, `BadRequestError`,
- * `MethodNotAllowedError`...): a 4xx/5xx `statusCode`, an `errorType` and `toWebResponse()`,
- * but no `expose`. They are the Router's own answers to the client, so they keep their status;
- * messages follow the usual default (4xx shown, 5xx generic).
- */
-export const routerHttpErrorRule: ErrorRule = (error) => {
-  if (typeof read(error, 'errorType') !== 'string') return undefined;
-  if (typeof read(error, 'toWebResponse') !== 'function') return undefined;
-  const status = read(error, 'statusCode');
-  return isHttpStatus(status) ? { status } : undefined;
-};
-
-const NOT_IMPLEMENTED_CODES = new Set([
-  'ERR_METHOD_NOT_IMPLEMENTED',
-  'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
-]);
-
-/**
- * What is not built: an error named `NotImplementedError` (ours, or any library's), or Node's
- * `ERR_METHOD_NOT_IMPLEMENTED` / `ERR_FEATURE_UNAVAILABLE_ON_PLATFORM`: 501. Only the thrown value
- * itself counts: a dependency's missing feature deep in a cause chain is our failure, not a 501.
- */
-export const notImplementedRule: ErrorRule = (error) =>
-  stringProp(error, 'name') === 'NotImplementedError' ||
-  NOT_IMPLEMENTED_CODES.has(stringProp(error, 'code') ?? '')
-    ? { status: 501 }
-    : undefined;
-
-const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
-const TIMEOUT_CODES = new Set([
-  'ETIMEDOUT',
-  'ESOCKETTIMEDOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
-
-/** Middy's `TimeoutError` (deadline reached), `AbortSignal.timeout()`, socket timeouts: 504. */
-export const timeoutRule: ErrorRule = (error) =>
-  someInChain(
-    error,
-    (link) =>
-      TIMEOUT_NAMES.has(stringProp(link, 'name') ?? '') ||
-      TIMEOUT_CODES.has(stringProp(link, 'code') ?? ''),
-  )
-    ? { status: 504 }
-    : undefined;
-
-/** The AWS SDK's own list of throttling error codes (`@smithy/service-error-classification`). */
-const THROTTLING_NAMES = new Set([
-  'BandwidthLimitExceeded',
-  'EC2ThrottledException',
-  'LimitExceededException',
-  'PriorRequestNotComplete',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-  'ThrottledException',
-  'Throttling',
-  'ThrottlingException',
-  'TooManyRequestsException',
-  'TransactionInProgressException',
-]);
-
-/** AWS SDK v3 throttling (`$retryable.throttling`, a throttling name, or an upstream 429): 503. */
-export const throttlingRule: ErrorRule = (error) =>
-  someInChain(
-    error,
-    (link) =>
-      read(read(link, '$retryable'), 'throttling') === true ||
-      THROTTLING_NAMES.has(stringProp(link, 'name') ?? '') ||
-      THROTTLING_NAMES.has(stringProp(link, 'code') ?? '') ||
-      sdkHttpStatus(link) === 429,
-  )
-    ? { status: 503 }
-    : undefined;
-
-const UPSTREAM_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-]);
-
-/** A dependency that refused, dropped or failed the call (socket errors, SDK server faults): 502. */
-export const upstreamRule: ErrorRule = (error) =>
-  someInChain(error, (link) => {
-    if (UPSTREAM_CODES.has(stringProp(link, 'code') ?? '')) return true;
-    if (read(link, '$fault') === 'server') return true;
-    const status = sdkHttpStatus(link);
-    return status !== undefined && status >= 500;
-  })
-    ? { status: 502 }
-    : undefined;
-
-/**
- * The default rule table, in order: HTTP errors (ours and the Router's) keep their status; then
- * not implemented (501), timeouts (504), throttling (503), upstream failures (502). Anything
- * else is a 500. Extend it with `rules: [myRule, ...defaultRules]`.
- */
-export const defaultRules: readonly ErrorRule[] = Object.freeze([
-  httpErrorRule,
-  routerHttpErrorRule,
-  notImplementedRule,
-  timeoutRule,
-  throttlingRule,
-  upstreamRule,
-]);
 
 const INTERNAL: Readonly<Classification> = {
   status: 500,

@@ -11,7 +11,13 @@
  * message costs no more than a 12 KB one, then redacted, then cut to its cap.
  */
 
-/** Plain description of a thrown value, safe to serialize. */
+/**
+ * Plain description of a thrown value, safe to serialize.
+ * @example
+ * ```ts
+ * onIncident: (incident) => tracker.capture(incident.error.name, incident.error.message), // redacted
+ * ```
+ */
 export interface DescribedError {
   /** `Error` subclass name, or the `typeof` of a non-error value (`string`, `null`...). */
   name: string;

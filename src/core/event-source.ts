@@ -11,7 +11,13 @@
  */
 import { isObject, read } from './read.js';
 
-/** An HTTP event source the middleware can answer. */
+/**
+ * An HTTP event source the middleware can answer.
+ * @example
+ * ```ts
+ * if (incident.eventSource === 'alb') albFailures.add(1);
+ * ```
+ */
 export type HttpEventSource =
   | 'apigateway-rest'
   | 'apigateway-http'

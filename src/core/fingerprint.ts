@@ -11,13 +11,31 @@ import { messageTemplate } from './message-template.js';
 import { cap, read, safeString } from './read.js';
 import { throwSite } from './stack-frames.js';
 
-/** The recipe's version, logged beside each fingerprint: a new recipe re-splits the groups. */
+/**
+ * The recipe's version, logged beside each fingerprint: a new recipe re-splits the groups.
+ * @example
+ * ```ts
+ * if (line.fingerprintVersion !== FINGERPRINT_VERSION) regroup(line); // an older recipe's groups
+ * ```
+ */
 export const FINGERPRINT_VERSION = 1;
 
-/** Stands for the default recipe's inputs inside a custom fingerprint array (as in Sentry). */
+/**
+ * Stands for the default recipe's inputs inside a custom fingerprint array (as in Sentry).
+ * @example
+ * ```ts
+ * fingerprint: (error) => (error instanceof DbError ? [DEFAULT_FINGERPRINT, error.table] : undefined)
+ * ```
+ */
 export const DEFAULT_FINGERPRINT = '{{ default }}';
 
-/** What a user's `fingerprint` option or an error's own `fingerprint` property may be. */
+/**
+ * What a user's `fingerprint` option or an error's own `fingerprint` property may be.
+ * @example
+ * ```ts
+ * throw Object.assign(new Error('card declined'), { fingerprint: ['payments', 'declined'] });
+ * ```
+ */
 export type CustomFingerprint = string | readonly string[];
 
 const MAX_PARTS = 32;

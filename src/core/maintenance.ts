@@ -6,10 +6,22 @@
 
 import { MAX_RETRY_AFTER_SECONDS } from './classify.js';
 
-/** The environment variable that opens a maintenance window without a code change. */
+/**
+ * The environment variable that opens a maintenance window without a code change.
+ * @example
+ * ```ts
+ * process.env[MAINTENANCE_ENV] = '2026-11-29T06:00:00Z'; // read by the next maintenance() call
+ * ```
+ */
 export const MAINTENANCE_ENV = 'LAMBDA_ERROR_NORMALIZER_MAINTENANCE';
 
-/** A maintenance window that is open now. */
+/**
+ * A maintenance window that is open now.
+ * @example
+ * ```ts
+ * const open = maintenance('15m').open(); // { until, secondsLeft: 900, message }
+ * ```
+ */
 export interface OpenMaintenance {
   /** When it ends. */
   until: Date;
@@ -22,6 +34,10 @@ export interface OpenMaintenance {
 /**
  * Planned maintenance, as the `maintenance` option of `errorNormalizer` and
  * `withErrorNormalizer` takes it: built by {@link maintenance}.
+ * @example
+ * ```ts
+ * const window: MaintenanceWindow = maintenance(); // closed while the variable is unset
+ * ```
  */
 export interface MaintenanceWindow {
   /** The end the window was given, or `undefined` when none was (never opens). */

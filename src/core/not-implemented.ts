@@ -1,8 +1,17 @@
 /** How a handler says "not built": a 501 `not_implemented` answer. */
 
-/** Options of {@link NotImplementedError}. */
+/**
+ * Options of {@link NotImplementedError}.
+ * @example
+ * ```ts
+ * throw new NotImplementedError('Bulk export is not built yet', { expose: true, cause: err });
+ * ```
+ */
 export interface NotImplementedErrorOptions extends ErrorOptions {
-  /** Send this error's message to the client instead of the generic one. Default: `false`. */
+  /**
+   * Send this error's message to the client instead of the generic one.
+   * @default false
+   */
   expose?: boolean;
 }
 
@@ -10,6 +19,7 @@ export interface NotImplementedErrorOptions extends ErrorOptions {
  * Thrown by a handler for what it does not support (a method, a feature, a route not built yet):
  * answered 501 `not_implemented`, with the generic message unless `expose: true`.
  *
+ * @example
  * ```ts
  * if (event.httpMethod === 'PATCH') throw new NotImplementedError('PATCH is not supported yet');
  * ```

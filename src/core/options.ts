@@ -17,7 +17,13 @@ import type { MaintenanceWindow } from './maintenance.js';
 import type { RedactionOptions } from './redact/index.js';
 import type { ErrorBodyFormat } from './respond.js';
 
-/** Options of every adapter. All are optional. */
+/**
+ * Options of every adapter. All are optional.
+ * @example
+ * ```ts
+ * const options: ErrorNormalizerOptions = { logger, tracer, metrics, rules: [quotaRule, ...defaultRules] };
+ * ```
+ */
 export interface ErrorNormalizerOptions {
   /**
    * Powertools Logger that records each failure once (ERROR for 5xx, WARN for 4xx).

@@ -8,7 +8,13 @@ import { negotiateFormat } from './negotiate.js';
 import { isUuid } from './patterns.js';
 import { type ErrorBodyFormat, type ErrorResponseBody, reasonPhrase } from './respond.js';
 
-/** An RFC 9457 problem document, with the contract's fields as extension members. */
+/**
+ * An RFC 9457 problem document, with the contract's fields as extension members.
+ * @example
+ * ```ts
+ * const problem: ProblemDetailsBody = await response.json(); // when Content-Type is application/problem+json
+ * ```
+ */
 export interface ProblemDetailsBody extends Omit<ErrorResponseBody, 'message'> {
   /** Always `about:blank`: the status says it all. */
   type: 'about:blank';

@@ -13,7 +13,13 @@ import { type HttpEventSource, usesMultiValueHeaders } from './event-source.js';
 import { read } from './read.js';
 import { statusText } from './status-text.js';
 
-/** The JSON body of every error response. */
+/**
+ * The JSON body of every error response.
+ * @example
+ * ```ts
+ * const { error, traceId }: ErrorResponseBody = await response.json(); // a client reading an answer
+ * ```
+ */
 export interface ErrorResponseBody {
   /** Stable snake_case code, e.g. `internal_server_error`, `not_found`. */
   error: string;
@@ -25,7 +31,13 @@ export interface ErrorResponseBody {
   requestId: string | null;
 }
 
-/** A Lambda result for an HTTP event source. */
+/**
+ * A Lambda result for an HTTP event source.
+ * @example
+ * ```ts
+ * const result = (await handler(event, context)) as HttpErrorResult; // result.statusCode: 500
+ * ```
+ */
 export interface HttpErrorResult {
   /** The HTTP status. */
   statusCode: number;
@@ -89,6 +101,10 @@ export const clientMessage = (
 /**
  * A body format other than the JSON contract, chosen per request from its `Accept` header:
  * `problemDetails()` (from `lambda-error-normalizer/problem-details`) is one.
+ * @example
+ * ```ts
+ * errorNormalizer({ logger, problemDetails: problemDetails() }); // the built-in format
+ * ```
  */
 export interface ErrorBodyFormat {
   /** The `Content-Type` of an answer in this format. */

@@ -20,7 +20,15 @@ const ROOT_ID = /^1-[0-9a-f]{8}-[0-9a-f]{24}$/;
 const MAX_HEADER_CHARS = 1_024;
 const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
-/** Whether `value` is a well-formed X-Ray root trace id (`1-5759e988-bd862e3fe1be46a994272793`). */
+/**
+ * Whether `value` is a well-formed X-Ray root trace id (`1-5759e988-bd862e3fe1be46a994272793`).
+ * @param value - anything (a header, a log field).
+ * @returns whether it is a root trace id; `Root=1-...` headers are not.
+ * @example
+ * ```ts
+ * isTraceId('1-5759e988-bd862e3fe1be46a994272793'); // true
+ * ```
+ */
 export const isTraceId = (value: unknown): value is string =>
   typeof value === 'string' && ROOT_ID.test(value);
 

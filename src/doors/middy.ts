@@ -14,7 +14,13 @@ import { complain } from '../report/complain.js';
 import { isStreamedResponse, withoutStreamBody } from './stream-body.js';
 import type { MiddyMiddleware, MiddyRequest, StreamGuard } from './types.js';
 
-/** The options of {@link errorNormalizer}: those of every door, and `streaming`. */
+/**
+ * The options of {@link errorNormalizer}: those of every door, and `streaming`.
+ * @example
+ * ```ts
+ * const options: MiddyErrorNormalizerOptions = { logger, streaming: streamGuard() };
+ * ```
+ */
 export interface MiddyErrorNormalizerOptions extends ErrorNormalizerOptions {
   /**
    * Holds a streamed response (a function URL in `RESPONSE_STREAM` mode) to its first chunk,

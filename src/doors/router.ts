@@ -10,7 +10,13 @@
 import type { ErrorNormalizerOptions } from '../core/options.js';
 import { createCore } from '../normalizer.js';
 
-/** The part of the Router's request context the handler reads. */
+/**
+ * The part of the Router's request context the handler reads.
+ * @example
+ * ```ts
+ * app.errorHandler(Error, (error, requestContext: RouterErrorContext) => errors(error, requestContext));
+ * ```
+ */
 export interface RouterErrorContext {
   /** The Lambda event the Router resolved. */
   event: unknown;
@@ -22,16 +28,34 @@ export interface RouterErrorContext {
  * The options of {@link routerErrorHandler}: those of every door but `maintenance`. An error
  * handler runs after the route, too late to hold requests; wrap `app.resolve` with
  * `withErrorNormalizer(resolve, { maintenance: maintenance() })` instead.
+ * @example
+ * ```ts
+ * const options: RouterErrorHandlerOptions = { logger, tracer }; // no maintenance: see above
+ * ```
  */
 export type RouterErrorHandlerOptions = Omit<ErrorNormalizerOptions, 'maintenance'>;
 
-/** A Router middleware (`app.use(...)`), in the structural shape the Router calls. */
+/**
+ * A Router middleware (`app.use(...)`), in the structural shape the Router calls.
+ * @example
+ * ```ts
+ * app.use(routerErrorHandler({ logger }).middleware); // a RouterMiddleware
+ * ```
+ */
 export type RouterMiddleware = (args: {
   reqCtx: RouterErrorContext;
   next: () => Promise<unknown>;
 }) => Promise<Response | undefined>;
 
-/** The error handler, with the middleware that brings it the throws that are not `Error`s. */
+/**
+ * The error handler, with the middleware that brings it the throws that are not `Error`s.
+ * @example
+ * ```ts
+ * const errors: RouterErrorHandler = routerErrorHandler({ logger });
+ * app.errorHandler(Error, errors);
+ * app.use(errors.middleware);
+ * ```
+ */
 export interface RouterErrorHandler {
   (error: Error, requestContext: RouterErrorContext): Promise<Response>;
   /**

@@ -17,7 +17,13 @@ import type { StreamGuard } from './types.js';
 const toNodeReadable = (body: StreamBody): Readable =>
   body instanceof Readable ? body : Readable.fromWeb(body);
 
-/** Time kept before the Lambda deadline to answer a stalled stream and log it. */
+/**
+ * Time kept before the Lambda deadline to answer a stalled stream and log it.
+ * @example
+ * ```ts
+ * middy(streaming, { timeoutEarlyInMillis: STREAM_DEADLINE_MARGIN_MS }); // one deadline for both
+ * ```
+ */
 export const STREAM_DEADLINE_MARGIN_MS = 500;
 
 /**
@@ -40,7 +46,13 @@ export const streamDeadline = (context: unknown): number | undefined => {
   }
 };
 
-/** A streamed body that sent nothing before the deadline: answered 504 by the timeout rule. */
+/**
+ * A streamed body that sent nothing before the deadline: answered 504 by the timeout rule.
+ * @example
+ * ```ts
+ * if (incident.error.name === 'TimeoutError') stalls.add(1); // a stall is answered 504 like any timeout
+ * ```
+ */
 export class StreamStalledError extends Error {
   /** `TimeoutError`, so that the default timeout rule answers it 504. */
   override name = 'TimeoutError';

@@ -8,6 +8,10 @@
 /**
  * The part of the Lambda context object the package relies on; the `Context` of
  * `@types/aws-lambda` (and the object the runtime passes) fits.
+ * @example
+ * ```ts
+ * export const handler = withErrorNormalizer(async (event, context: LambdaContext) => ok(context.awsRequestId));
+ * ```
  */
 export interface LambdaContext {
   /** The invocation's request id, answered in `requestId` and `x-request-id`. */
@@ -18,7 +22,13 @@ export interface LambdaContext {
   getRemainingTimeInMillis(): number;
 }
 
-/** The part of Middy's `Request` the middleware reads and writes. */
+/**
+ * The part of Middy's `Request` the middleware reads and writes.
+ * @example
+ * ```ts
+ * const after = (request: MiddyRequest) => console.log(request.context.awsRequestId);
+ * ```
+ */
 export interface MiddyRequest<TEvent = unknown, TResult = unknown> {
   /** The Lambda event. */
   event: TEvent;
@@ -32,6 +42,10 @@ export interface MiddyRequest<TEvent = unknown, TResult = unknown> {
 
 /**
  * A Middy middleware object (`before`, `after`, `onError`), as Middy's `.use()` accepts it.
+ * @example
+ * ```ts
+ * const normalizer: MiddyMiddleware = errorNormalizer({ logger }); // what middy().use() takes
+ * ```
  */
 export interface MiddyMiddleware<TEvent = unknown, TResult = unknown> {
   /**
@@ -54,6 +68,10 @@ export interface MiddyMiddleware<TEvent = unknown, TResult = unknown> {
 /**
  * Holds a streamed handler result until its first chunk, so that an early failure is still
  * answered by the contract: `streamGuard()` (from `lambda-error-normalizer/streaming`) is one.
+ * @example
+ * ```ts
+ * errorNormalizer({ logger, streaming: streamGuard() }); // the built-in guard
+ * ```
  */
 export interface StreamGuard {
   /**

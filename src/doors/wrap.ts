@@ -10,7 +10,13 @@ import { type ErrorAnswer, type HttpErrorResult, toLambdaResult } from '../core/
 import { createCore } from '../normalizer.js';
 import type { LambdaContext } from './types.js';
 
-/** A Lambda handler in the async form the Node.js 22 and 24 runtimes call. */
+/**
+ * A Lambda handler in the async form the Node.js 22 and 24 runtimes call.
+ * @example
+ * ```ts
+ * const findWidget: AsyncHandler<APIGatewayProxyEvent, APIGatewayProxyResult> = async (event) => ok(event.path);
+ * ```
+ */
 export type AsyncHandler<TEvent, TResult, TContext = LambdaContext> = (
   event: TEvent,
   context: TContext,
@@ -22,13 +28,16 @@ export type AsyncHandler<TEvent, TResult, TContext = LambdaContext> = (
  * event are re-thrown untouched. The wrapped handler keeps the handler's event type, and its
  * result is the handler's own or an error answer.
  *
+ * @param handler - the handler to wrap.
+ * @param options - see {@link ErrorNormalizerOptions}; all optional.
+ * @returns the wrapped handler, for the Lambda runtime to call.
+ * @throws TypeError at construction when `handler` is not a function or an option is invalid.
+ * @example
  * ```ts
  * export const handler = withErrorNormalizer(async (event: APIGatewayProxyEvent) => {
  *   return { statusCode: 200, body: JSON.stringify(await findWidget(event)) };
  * }, { logger, tracer });
  * ```
- *
- * @throws TypeError at construction when `handler` is not a function or an option is invalid.
  */
 export const withErrorNormalizer = <TEvent, TResult, TContext = LambdaContext>(
   handler: AsyncHandler<TEvent, TResult, TContext>,

@@ -7,7 +7,13 @@
  */
 import type { ErrorMetrics, Incident } from './types.js';
 
-/** The metric name, for dashboards and alarms. */
+/**
+ * The metric name, for dashboards and alarms.
+ * @example
+ * ```ts
+ * new cloudwatch.Metric({ namespace: 'Shop', metricName: ERROR_METRIC, statistic: 'Sum' });
+ * ```
+ */
 export const ERROR_METRIC = 'Errors';
 
 /** Emits the datapoint; throws what Metrics throws (the caller guards). */

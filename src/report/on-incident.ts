@@ -9,7 +9,13 @@ import { read } from '../core/read.js';
 import { writeLine } from './log-line.js';
 import type { ErrorLogger, Incident } from './types.js';
 
-/** What the app's hook is called with. */
+/**
+ * What the app's hook is called with.
+ * @example
+ * ```ts
+ * const forward: IncidentHook = async (incident) => { await bus.send(toPutEvents(incident)); };
+ * ```
+ */
 export type IncidentHook = (incident: Incident, context: unknown) => void | Promise<void>;
 
 /** Longest wait for a hook, whatever the invocation has left. */

@@ -10,6 +10,10 @@ import type { DescribedError } from '../core/describe-error.js';
  * The subset of Powertools Logger the middleware calls: `error` for incidents, `warn` for
  * maintenance answers and its own troubles. A Powertools `Logger` fits, and so does any object
  * with these two methods.
+ * @example
+ * ```ts
+ * const logger: ErrorLogger = new Logger({ serviceName: 'orders' }); // or any { error, warn }
+ * ```
  */
 export interface ErrorLogger {
   /**
@@ -26,7 +30,13 @@ export interface ErrorLogger {
   warn(message: string, attributes: Record<string, unknown>): unknown;
 }
 
-/** The part of an X-Ray (sub)segment the middleware marks; the X-Ray SDK's classes fit. */
+/**
+ * The part of an X-Ray (sub)segment the middleware marks; the X-Ray SDK's classes fit.
+ * @example
+ * ```ts
+ * const segment: ErrorTraceSegment | undefined = tracer.getSegment();
+ * ```
+ */
 export interface ErrorTraceSegment {
   /** Set by the X-Ray SDK on Lambda's own segment, which is never sent. */
   facade?: boolean;
@@ -59,6 +69,10 @@ export interface ErrorTraceSegment {
 /**
  * The subset of Powertools Tracer the middleware calls. A Powertools `Tracer` fits; so does
  * any object with these methods.
+ * @example
+ * ```ts
+ * const tracer: ErrorTracer = new Tracer({ serviceName: 'orders' });
+ * ```
  */
 export interface ErrorTracer {
   /** @returns Whether tracing is on (off outside Lambda or when disabled by env). */
@@ -70,6 +84,10 @@ export interface ErrorTracer {
 /**
  * The part of Powertools Metrics the middleware calls: `singleMetric()` and, on what it
  * returns, `setDefaultDimensions`, `addDimension`, `addDimensions` and `addMetric`.
+ * @example
+ * ```ts
+ * const metrics: ErrorMetrics = new Metrics({ namespace: 'Shop', serviceName: 'orders' });
+ * ```
  */
 export interface ErrorMetrics {
   /** @returns A metrics object flushed on its own, apart from the app's batch. */
@@ -103,6 +121,10 @@ export interface ErrorMetrics {
 /**
  * Where an answered error goes besides the log line and X-Ray: the active span of a tracing
  * API. `openTelemetry()` (from `lambda-error-normalizer/opentelemetry`) is one.
+ * @example
+ * ```ts
+ * errorNormalizer({ logger, openTelemetry: openTelemetry() }); // the built-in reporter
+ * ```
  */
 export interface ErrorSpanReporter {
   /**
@@ -118,7 +140,13 @@ export interface ErrorSpanReporter {
   record(incident: Incident): boolean;
 }
 
-/** Everything the report says about one failed request. */
+/**
+ * Everything the report says about one failed request.
+ * @example
+ * ```ts
+ * onIncident: (incident: Incident) => console.log(incident.fingerprint, incident.status)
+ * ```
+ */
 export interface Incident {
   /** The answered HTTP status (400-599). */
   status: number;

@@ -5,9 +5,9 @@ import {
   type ClassifyProblem,
   classify,
   codeForStatus,
-  defaultRules,
   type ErrorRule,
 } from '../../src/core/classify.js';
+import { defaultRules } from '../../src/core/default-rules.js';
 import { NotImplementedError } from '../../src/core/not-implemented.js';
 
 const statusOf = (error: unknown) => classify(error, defaultRules, 1).status;

@@ -12,7 +12,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRules } from '../../src/core/classify.js';
+import { defaultRules } from '../../src/core/default-rules.js';
 import {
   type ErrorNormalizerOptions,
   errorNormalizer,

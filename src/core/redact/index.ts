@@ -19,7 +19,13 @@ import { redactPairs } from './structure.js';
 
 export { REDACTED } from './marks.js';
 
-/** A redaction rule: every match of `pattern` is replaced by `replacement`. */
+/**
+ * A redaction rule: every match of `pattern` is replaced by `replacement`.
+ * @example
+ * ```ts
+ * const orderIds: RedactionPattern = { pattern: /ord_[0-9]{8}/, replacement: 'ord_***' };
+ * ```
+ */
 export interface RedactionPattern {
   /** Matched globally whatever its flags (`g` is added, `y` dropped). */
   pattern: RegExp;
@@ -30,7 +36,13 @@ export interface RedactionPattern {
   replacement?: string;
 }
 
-/** Options of the `redaction` option of every door. */
+/**
+ * Options of the `redaction` option of every door.
+ * @example
+ * ```ts
+ * errorNormalizer({ logger, redaction: { patterns: [/ord_[0-9]{8}/], keys: ['pin'] } });
+ * ```
+ */
 export interface RedactionOptions {
   /**
    * Extra patterns, applied after the built-in ones to every redacted string. A bare RegExp is
