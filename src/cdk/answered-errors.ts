@@ -16,7 +16,9 @@ import type { ResolvedFunction } from './monitored-function.js';
  * Namespace of the metric filters' metrics.
  * @example
  * ```ts
- * new cloudwatch.Metric({ namespace: FILTER_NAMESPACE, metricName: 'AnsweredErrors' }); // read it elsewhere
+ * Template.fromStack(stack).hasResourceProperties('AWS::Logs::MetricFilter', {
+ *   MetricTransformations: [Match.objectLike({ MetricNamespace: FILTER_NAMESPACE })],
+ * }); // a test of a stack with ErrorMonitoring
  * ```
  */
 export const FILTER_NAMESPACE = 'LambdaErrorNormalizer';

@@ -11,7 +11,7 @@ import type { MonitoredFunction } from './monitored-function.js';
  * One alarm per function, or one for all.
  * @example
  * ```ts
- * new ErrorMonitoring(this, 'Errors', { functions, alarms: 'combined' }); // one alarm for them all
+ * new ErrorMonitoring(this, 'Errors', { functions, alarms: 'perFunction' }); // one alarm per function
  * ```
  */
 export type AlarmGrouping = 'perFunction' | 'combined';
