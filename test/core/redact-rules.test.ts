@@ -16,7 +16,7 @@ import {
   SECRET_KEY_WORDS,
   secretKeyJudge,
 } from '../../src/core/redact/keys.js';
-import { buildPrefilter } from '../../src/core/redact/prefilter.js';
+import { PREFILTER_SHAPES } from '../../src/core/redact/prefilter.js';
 import { BUILT_IN_RULES, rulePatterns } from '../../src/core/redact/rules.js';
 import { TOKEN_FAMILIES, TOKEN_GUARD, tokenPattern } from '../../src/core/redact/tokens.js';
 import { clientMessage, MAX_CLIENT_MESSAGE_CHARS } from '../../src/core/respond.js';
@@ -109,7 +109,8 @@ describe('the token table', () => {
   it('is the table docs/redaction.md lists, family by family, and the key list it gives', () => {
     const docs = readFileSync(join(repoRoot, 'docs', 'redaction.md'), 'utf8');
     for (const family of TOKEN_FAMILIES) {
-      expect(docs).toContain(`| ${family.name} | \`${family.prefix}\` |`);
+      const keywords = family.keywords.map((keyword) => `\`${keyword}\``).join(', ');
+      expect(docs).toContain(`| ${family.name} | ${keywords} |`);
     }
     for (const word of [...SECRET_KEY_PARTS, ...SECRET_KEY_WORDS])
       expect(docs).toContain(`\`${word}\``);
@@ -119,9 +120,33 @@ describe('the token table', () => {
     expect(Object.keys(TOKEN_EXAMPLES).sort()).toEqual(TOKEN_FAMILIES.map((f) => f.name).sort());
   });
 
-  it('has at least 40 families, each with a prefix its pattern starts with', () => {
+  it('has at least 40 families, and a keyword in each token of a family', () => {
     expect(TOKEN_FAMILIES.length).toBeGreaterThanOrEqual(40);
-    for (const family of TOKEN_FAMILIES) expect(exampleOf(family)).toContain(family.prefix);
+    for (const family of TOKEN_FAMILIES) {
+      expect(family.keywords.length).toBeGreaterThan(0);
+      // Any token of the family, not only the example: fast-check writes matches of the pattern.
+      const whole = new RegExp(`^(?:${family.pattern})$`);
+      fc.assert(
+        fc.property(fc.stringMatching(whole), (token) => {
+          expect(family.keywords.some((keyword) => token.includes(keyword))).toBe(true);
+        }),
+        { numRuns: 50 },
+      );
+    }
+  });
+
+  it('a keyword missing from a family is found: the check above can fail', () => {
+    const gitHub = TOKEN_FAMILIES.find((family) => family.pattern.startsWith('gh[pousr]_'));
+    const whole = new RegExp(`^(?:${gitHub?.pattern})$`);
+    const lacking = ['ghp_', 'gho_', 'ghu_', 'ghs_'];
+    expect(() =>
+      fc.assert(
+        fc.property(fc.stringMatching(whole), (token) => {
+          expect(lacking.some((keyword) => token.includes(keyword))).toBe(true);
+        }),
+        { numRuns: 200 },
+      ),
+    ).toThrow();
   });
 });
 
@@ -269,7 +294,7 @@ describe('linear time', () => {
     ...TOKEN_FAMILIES.map(
       (family) => [family.name, new RegExp(`${TOKEN_GUARD}${family.pattern}`)] as [string, RegExp],
     ),
-    ['prefilter', buildPrefilter(['pin', 'customer_email'])],
+    ['prefilter shapes', PREFILTER_SHAPES],
   ];
 
   it.each(patterns)('recheck finds %s safe', (_name, pattern) => {

@@ -7,7 +7,7 @@
  *
  * The parts, one job each: `keys.ts` (which key names are secret), `tokens.ts` (the one table of
  * token families), `structure.ts` (pairs in every encoding), `rules.ts` (the built-in rules),
- * `prefilter.ts` (the one keyword pass that lets plain text skip them).
+ * `prefilter.ts` (the keyword pass that lets plain text skip them).
  */
 import type { DescribedError, DescribeRedaction } from '../describe-error.js';
 import { boundedMemo, lazy } from '../memo.js';
@@ -110,7 +110,7 @@ export const compileRedaction = (options: RedactionOptions | false | undefined):
   const hasUserKeys = userKeys.length > 0;
 
   const builtIn = (text: string): string => {
-    if (defaults ? !prefilter().test(text) : !hasUserKeys) return text;
+    if (defaults ? !prefilter()(text) : !hasUserKeys) return text;
     // Without the defaults, the user's keys still apply to the pairs of the text.
     if (!defaults) return redactPairs(text, secretKey);
     let out = text;

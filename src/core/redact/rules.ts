@@ -6,7 +6,7 @@
  */
 import { REDACTED } from './marks.js';
 import { redactPairs, STRUCTURE_PATTERNS } from './structure.js';
-import { tokenPattern } from './tokens.js';
+import { mayHoldToken, tokenPattern } from './tokens.js';
 
 /** A named redaction step: text in, text with its secrets replaced out. */
 export interface Rule {
@@ -113,7 +113,11 @@ export const BUILT_IN_RULES: readonly Rule[] = [
   { name: 'private key block', run: redactPrivateKeyBlocks },
   { name: 'URI userinfo', run: redactUriUserinfo },
   { name: 'authorization scheme', run: authScheme },
-  { name: 'token families', run: (text) => text.replace(tokenPattern(), REDACTED) },
+  {
+    name: 'token families',
+    // A text with a key word but no token keyword (`invalid password`) never builds the expression.
+    run: (text) => (mayHoldToken(text) ? text.replace(tokenPattern(), REDACTED) : text),
+  },
   { name: 'payment card number', run: redactCardNumbers },
   {
     name: '40-character base64 secret',
