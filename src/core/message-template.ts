@@ -11,7 +11,7 @@ import { UUID_SOURCE } from './patterns.js';
 const MAX_LINE_CHARS = 1_024;
 
 /** The replacements, in the order they run. Every pattern is linear (no nested quantifiers). */
-const VARIABLE_PARTS: readonly (readonly [RegExp, string])[] = [
+export const VARIABLE_PARTS: readonly (readonly [RegExp, string])[] = [
   [new RegExp(UUID_SOURCE, 'gi'), '<uuid>'],
   [
     /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/g,
@@ -27,6 +27,13 @@ const VARIABLE_PARTS: readonly (readonly [RegExp, string])[] = [
 ];
 
 /**
+ * A character every variable part holds (a digit, `-` of a UUID, `@`, `:` of a URL or an IPv6,
+ * a quote). A line without one has none, and skips compiling and running the expressions:
+ * `database unavailable` is its own template.
+ */
+const MAY_VARY = /[\d"'`@:-]/;
+
+/**
  * The first line of `message` with UUIDs, ISO timestamps, emails, URLs, IPs, hex ids, quoted
  * values and digit runs replaced, in that order, and runs of white space made one space.
  *
@@ -36,6 +43,8 @@ const VARIABLE_PARTS: readonly (readonly [RegExp, string])[] = [
 export const messageTemplate = (message: string): string => {
   const end = message.search(/\r?\n/);
   let line = (end === -1 ? message : message.slice(0, end)).slice(0, MAX_LINE_CHARS);
-  for (const [pattern, placeholder] of VARIABLE_PARTS) line = line.replace(pattern, placeholder);
+  if (MAY_VARY.test(line)) {
+    for (const [pattern, placeholder] of VARIABLE_PARTS) line = line.replace(pattern, placeholder);
+  }
   return line.replace(/\s+/g, ' ').trim();
 };

@@ -15,7 +15,7 @@ import {
   fingerprintOf,
   fingerprintParts,
 } from '../../src/core/fingerprint.js';
-import { messageTemplate } from '../../src/core/message-template.js';
+import { messageTemplate, VARIABLE_PARTS } from '../../src/core/message-template.js';
 import { appFrames, throwSite } from '../../src/core/stack-frames.js';
 import { withErrorNormalizer } from '../../src/index.js';
 import { newLogger } from '../doors/support.js';
@@ -81,6 +81,31 @@ describe('message template', () => {
         const right = pairs.map(([, b]) => `field ${b} failed`).join(' and ');
         expect(of(withStack(left, SITE_A))).toBe(of(withStack(right, SITE_A)));
       }),
+    );
+  });
+
+  it('is every replacement run in order, whether or not the line may vary (property)', () => {
+    const everyReplacement = (message: string): string => {
+      let line = message.split(/\r?\n/)[0]?.slice(0, 1_024) ?? '';
+      for (const [pattern, placeholder] of VARIABLE_PARTS) line = line.replace(pattern, placeholder);
+      return line.replace(/\s+/g, ' ').trim();
+    };
+    const word = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.stringMatching(/^[a-zA-Z ]{1,16}$/),
+      // Variable parts that hold no digit.
+      fc.stringMatching(/^[a-f]{8}-[a-f]{4}-[a-f]{4}-[a-f]{4}-[a-f]{12}$/),
+      fc.stringMatching(/^(?:[a-f]{1,4}:){2,7}[a-f]{1,4}$/),
+      fc.stringMatching(/^(?:'[a-z ]{0,8}'|`[a-z ]{0,8}`)$/),
+    );
+    const message = fc
+      .array(fc.oneof(word, ...variableKinds), { maxLength: 6 })
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(message, (text) => {
+        expect(messageTemplate(text)).toBe(everyReplacement(text));
+      }),
+      { numRuns: 2_000 },
     );
   });
 
