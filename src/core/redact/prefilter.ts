@@ -9,7 +9,6 @@
  * its first use, and one of some 150 alternatives took 2 ms to compile on the first error of
  * every cold start. A substring search costs nothing to build and about as much to run.
  */
-import { lazy } from '../memo.js';
 import { normaliseKey, SECRET_KEY_PARTS, SECRET_KEY_WORDS } from './keys.js';
 import { mayHoldToken } from './tokens.js';
 
@@ -21,16 +20,6 @@ const AUTH_SCHEMES = ['basic', 'digest'];
 export const PREFILTER_SHAPES =
   /:\/\/[^\s/?#@:]{0,256}:|[2-6][0-9]{3}[ -]?[0-9]{4,6}[ -]?[0-9]{4}|(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}/;
 
-/** The words to look for: a word that holds another one (`password` holds `pass`) is not needed. */
-const fewest = (words: readonly string[]): string[] => {
-  const unique = [...new Set(words)];
-  return unique.filter((word) => !unique.some((other) => other !== word && word.includes(other)));
-};
-
-const builtInWords = lazy(() =>
-  fewest([...SECRET_KEY_PARTS, ...SECRET_KEY_WORDS, ...AUTH_SCHEMES]),
-);
-
 /**
  * The prefilter for the built-in rules plus `userKeys`. A key word is found in any case and
  * spelling (`API_KEY`, `apiKey`, `api-key`): the text is lower-cased and stripped of everything
@@ -38,7 +27,7 @@ const builtInWords = lazy(() =>
  */
 export const buildPrefilter = (userKeys: readonly string[]): ((text: string) => boolean) => {
   const own = userKeys.map(normaliseKey).filter((key) => key.length > 0);
-  const words = own.length === 0 ? builtInWords() : fewest([...builtInWords(), ...own]);
+  const words = [...new Set([...SECRET_KEY_PARTS, ...SECRET_KEY_WORDS, ...AUTH_SCHEMES, ...own])];
   return (text) => {
     const flat = text.toLowerCase().replace(NOT_ALNUM, '');
     for (const word of words) if (flat.includes(word)) return true;
