@@ -87,7 +87,8 @@ describe('message template', () => {
   it('is every replacement run in order, whether or not the line may vary (property)', () => {
     const everyReplacement = (message: string): string => {
       let line = message.split(/\r?\n/)[0]?.slice(0, 1_024) ?? '';
-      for (const [pattern, placeholder] of VARIABLE_PARTS) line = line.replace(pattern, placeholder);
+      for (const [pattern, placeholder] of VARIABLE_PARTS)
+        line = line.replace(pattern, placeholder);
       return line.replace(/\s+/g, ' ').trim();
     };
     const word = fc.oneof(

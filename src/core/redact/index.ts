@@ -7,7 +7,8 @@
  *
  * The parts, one job each: `keys.ts` (which key names are secret), `tokens.ts` (the one table of
  * token families), `structure.ts` (pairs in every encoding), `rules.ts` (the built-in rules),
- * `prefilter.ts` (the keyword pass that lets plain text skip them).
+ * `prefilter.ts` (the keyword pass that lets plain text skip them), `word-finder.ts` (how that
+ * pass looks for keywords).
  */
 import type { DescribedError, DescribeRedaction } from '../describe-error.js';
 import { boundedMemo, lazy } from '../memo.js';
