@@ -21,6 +21,8 @@ export interface AppFrame {
 const MAX_FRAMES = 50;
 
 const ANONYMOUS = /(?:^|\.)<anonymous>$/;
+/** Where Lambda puts the deployment package (the bundle, when no root is given). */
+const LAMBDA_TASK_ROOT = '/var/task/';
 
 const functionName = (text: string): string | undefined => {
   const name = text
@@ -49,10 +51,11 @@ const relativePath = (location: string, root: string): string => {
       path = path.slice('file://'.length);
     }
   }
-  path = path.replace(/\\/g, '/');
-  const base = root.replace(/\\/g, '/').replace(/\/+$/, '');
+  path = path.replaceAll('\\', '/');
+  const base = root.replaceAll('\\', '/').replace(/\/+$/, '');
   if (base.length > 0 && path.startsWith(`${base}/`)) path = path.slice(base.length + 1);
-  path = path.replace(/^\/var\/task\//, '').replace(/^(?:\.\.?\/)+/, '');
+  if (path.startsWith(LAMBDA_TASK_ROOT)) path = path.slice(LAMBDA_TASK_ROOT.length);
+  path = path.replace(/^(?:\.\.?\/)+/, '');
   const slash = path.lastIndexOf('/');
   return path.slice(0, slash + 1) + withoutContentHash(path.slice(slash + 1));
 };
@@ -63,7 +66,7 @@ const isAppLocation = (path: string): boolean =>
   !path.startsWith('internal/') &&
   path !== 'native' &&
   path !== '<anonymous>' &&
-  !/[/\\]node_modules[/\\]/.test(path);
+  !path.replaceAll('\\', '/').includes('/node_modules/');
 
 /** Parses one `    at …` line; `undefined` for anything else (the header, eval frames). */
 const parseFrame = (text: string, root: string): AppFrame | undefined => {

@@ -133,6 +133,14 @@ describe('throw site', () => {
     expect(throwSite(stack, ROOT)).toEqual(['index.mjs#Object.handler', 'src/widget.js#Widget']);
   });
 
+  it('reads Windows paths: backslashes, node_modules skipped, relative to the root', () => {
+    const stack = `Error: x
+    at handler (C:\\app\\src\\handler.js:10:5)
+    at dep (C:\\app\\node_modules\\lib\\index.js:1:1)
+    at mixed (C:/app/node_modules\\lib\\other.js:1:1)`;
+    expect(appFrames(stack, 'C:\\app').map((frame) => frame.path)).toEqual(['src/handler.js']);
+  });
+
   it('uses a line only when no named frame is left', () => {
     expect(
       throwSite(
