@@ -9,7 +9,12 @@ import { type ClassifyProblem, classify, retryAfterSeconds } from './core/classi
 import { defaultRules } from './core/default-rules.js';
 import { describeError } from './core/describe-error.js';
 import { eventSourceOf, type HttpEventSource, requestHeader } from './core/event-source.js';
-import { FINGERPRINT_VERSION, fingerprintOf, projectRoot } from './core/fingerprint.js';
+import {
+  FINGERPRINT_VERSION,
+  fingerprintMemo,
+  fingerprintOf,
+  projectRoot,
+} from './core/fingerprint.js';
 import type { ErrorNormalizerOptions } from './core/options.js';
 import { compileRedaction } from './core/redact/index.js';
 import {
@@ -78,6 +83,7 @@ export const createCore = (
   if (tracer !== undefined) guardTracer(tracer, redact);
   const reporters = { logger, tracer, metrics, spans };
   const root = projectRoot();
+  const remembered = fingerprintMemo();
   const { onIncident, fingerprint: customFingerprint } = options;
   const hookReport = { logger, describe: (thrown: unknown) => describeError(thrown, redact) };
   const hooks = new WeakMap<object, Promise<void>>();
@@ -144,6 +150,7 @@ export const createCore = (
         code,
         root,
         custom: customFingerprint,
+        memo: remembered,
       });
       const incident: Incident = {
         status,

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DescribedError } from './describe-error.js';
+import { boundedMemo, type Memo } from './memo.js';
 import { messageTemplate } from './message-template.js';
 import { cap, read, safeString } from './read.js';
 import { throwSite } from './stack-frames.js';
@@ -43,8 +44,38 @@ const MAX_PART_CHARS = 1_024;
 const MAX_CAUSES = 8;
 
 /** SHA-256 of the parts, cut to 16 hex characters (64 bits: collisions need ~4 billion groups). */
-const hash = (parts: readonly string[]): string =>
-  createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
+const digest = (input: string): string =>
+  createHash('sha256').update(input).digest('hex').slice(0, 16);
+
+/** Longest hash input remembered; the default recipe's inputs are far shorter. */
+const MAX_REMEMBERED_INPUT = 4_096;
+const MAX_REMEMBERED = 128;
+
+/**
+ * What one core remembers between failures, bounded: throw sites by frames text, fingerprints
+ * by their hash's input. A failure repeats both under error after error.
+ */
+export interface FingerprintMemo {
+  site: Memo<readonly string[]>;
+  fingerprint: Memo<string>;
+}
+
+/**
+ * A core's empty memo: each core keeps its own, so no state is shared between handlers.
+ *
+ * @returns memos of 128 entries each.
+ */
+export const fingerprintMemo = (): FingerprintMemo => ({
+  site: boundedMemo(MAX_REMEMBERED),
+  fingerprint: boundedMemo(MAX_REMEMBERED),
+});
+
+const hashOf = (parts: readonly string[], memo: FingerprintMemo | undefined): string => {
+  const input = parts.join('\u0000');
+  return memo === undefined || input.length > MAX_REMEMBERED_INPUT
+    ? digest(input)
+    : memo.fingerprint(input, () => digest(input));
+};
 
 const causeNames = (error: DescribedError): string => {
   const names: string[] = [];
@@ -63,13 +94,14 @@ export const fingerprintParts = (
   error: DescribedError,
   answer: { status: number; code: string },
   root: string,
+  memo?: FingerprintMemo,
 ): string[] => [
   `name=${error.name}`,
   `code=${error.code ?? ''}`,
   `status=${answer.status}`,
   `answer=${answer.code}`,
   `causes=${causeNames(error)}`,
-  `site=${error.stack === undefined ? '' : throwSite(error.stack, root).join('|')}`,
+  `site=${error.stack === undefined ? '' : throwSite(error.stack, root, 3, memo?.site).join('|')}`,
   `message=${messageTemplate(error.message)}`,
 ];
 
@@ -107,6 +139,8 @@ export interface FingerprintInput {
   root: string;
   /** The user's `fingerprint` option. */
   custom?: ((error: unknown, event: unknown) => CustomFingerprint | undefined) | undefined;
+  /** The core's memo; without one, nothing is remembered. */
+  memo?: FingerprintMemo;
 }
 
 const expand = (parts: readonly string[], defaults: () => string[]): string[] =>
@@ -119,14 +153,20 @@ const expand = (parts: readonly string[], defaults: () => string[]): string[] =>
  */
 export const fingerprintOf = (input: FingerprintInput): Fingerprinted => {
   const defaults = () =>
-    fingerprintParts(input.error, { status: input.status, code: input.code }, input.root);
+    fingerprintParts(
+      input.error,
+      { status: input.status, code: input.code },
+      input.root,
+      input.memo,
+    );
   let problem: string | undefined;
   if (input.custom !== undefined) {
     try {
       const value = input.custom(input.thrown, input.event);
       if (value !== undefined) {
         const parts = customParts(value);
-        if (typeof parts !== 'string') return { fingerprint: hash(expand(parts, defaults)) };
+        if (typeof parts !== 'string')
+          return { fingerprint: hashOf(expand(parts, defaults), input.memo) };
         problem = `fingerprint option: ${parts}`;
       }
     } catch (optionError) {
@@ -137,11 +177,14 @@ export const fingerprintOf = (input: FingerprintInput): Fingerprinted => {
   if (own !== undefined) {
     const parts = customParts(own);
     if (typeof parts !== 'string') {
-      return { fingerprint: hash(expand(parts, defaults)), ...(problem ? { problem } : {}) };
+      return {
+        fingerprint: hashOf(expand(parts, defaults), input.memo),
+        ...(problem ? { problem } : {}),
+      };
     }
     problem ??= `the error's fingerprint property: ${parts}`;
   }
-  return { fingerprint: hash(defaults()), ...(problem ? { problem } : {}) };
+  return { fingerprint: hashOf(defaults(), input.memo), ...(problem ? { problem } : {}) };
 };
 
 /** The directory stack paths are made relative to: Lambda's task root, else the working one. */

@@ -16,11 +16,14 @@ export const lazy = <V>(build: () => V): (() => V) => {
   };
 };
 
+/** A lookup that answers `compute()` for a key it does not remember, and its memory otherwise. */
+export type Memo<V> = (key: string, compute: () => V) => V;
+
 /**
  * Returns a lookup that answers `compute()` for a key not seen since the table was last emptied,
  * and the remembered answer otherwise; at most `max` keys are kept.
  */
-export const boundedMemo = <V>(max: number): ((key: string, compute: () => V) => V) => {
+export const boundedMemo = <V>(max: number): Memo<V> => {
   const known = new Map<string, V>();
   return (key, compute) => {
     let value = known.get(key);

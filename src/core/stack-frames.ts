@@ -5,7 +5,7 @@
  * does not move it. With `--enable-source-maps` V8 already prints the original files.
  */
 
-import { boundedMemo } from './memo.js';
+import type { Memo } from './memo.js';
 
 /** One frame of the application's own code. */
 export interface AppFrame {
@@ -109,20 +109,20 @@ const siteOf = (frames: readonly AppFrame[], count: number): string[] => {
 };
 
 /**
- * Throw sites by frames text: one failure repeats the same frames under ever-new messages, and
- * parsing them is most of a fingerprint's cost. Bounded: emptied when full.
- */
-const MAX_SITES = 128;
-const rememberSite = boundedMemo<readonly string[]>(MAX_SITES);
-
-/**
  * The throw site as text: the top `count` named app frames as `path#name`; only when no frame
  * has a name, the top app frame as `path:line`; `[]` when the stack shows no app code.
+ * `remember` keeps sites by frames text: one failure repeats the same frames under ever-new
+ * messages, and parsing them is most of a fingerprint's cost.
  */
-export const throwSite = (stack: string, root: string, count = 3): string[] => {
+export const throwSite = (
+  stack: string,
+  root: string,
+  count = 3,
+  remember?: Memo<readonly string[]>,
+): string[] => {
   // The frames start at the first `at` line; the header before them holds the message.
   const start = stack.search(/\n\s+at /);
   const key = start === -1 ? undefined : `${root}\u0000${count}\u0000${stack.slice(start)}`;
   const site = () => siteOf(appFrames(start === -1 ? stack : stack.slice(start), root), count);
-  return [...(key === undefined ? site() : rememberSite(key, site))];
+  return [...(key === undefined || remember === undefined ? site() : remember(key, site))];
 };

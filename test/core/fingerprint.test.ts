@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { describeError } from '../../src/core/describe-error.js';
 import {
   FINGERPRINT_VERSION,
+  fingerprintMemo,
   fingerprintOf,
   fingerprintParts,
 } from '../../src/core/fingerprint.js';
@@ -113,6 +114,36 @@ describe('message template', () => {
   it('keeps the words: two messages of one shared helper stay apart', () => {
     expect(of(withStack('order not found', SITE_A))).not.toBe(
       of(withStack('user not found', SITE_A)),
+    );
+  });
+});
+
+describe("a core's memo", () => {
+  it('changes no fingerprint: with it, twice, and without it agree (property)', () => {
+    const memo = fingerprintMemo();
+    const withMemo = (thrown: Error) =>
+      fingerprintOf({
+        thrown,
+        event: {},
+        error: describeError(thrown),
+        status: 500,
+        code: 'internal_server_error',
+        root: ROOT,
+        memo,
+      }).fingerprint;
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom(SITE_A, SITE_B),
+        fc.constantFrom('Error', 'TypeError'),
+        (message, site, name) => {
+          const thrown = withStack(message, site, name);
+          const first = withMemo(thrown);
+          expect(withMemo(thrown)).toBe(first);
+          expect(of(thrown)).toBe(first);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
