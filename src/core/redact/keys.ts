@@ -73,6 +73,12 @@ export const keyWords = (key: string): string[] =>
     .filter((word) => word.length > 0)
     .map((word) => word.toLowerCase());
 
+/**
+ * A text lower-cased and stripped to letters and digits (`DB_PASS` -> `dbpass`): where a stem
+ * is looked for, in a key by the judge and in a whole text by the prefilter.
+ */
+export const flatText = (text: string): string => text.toLowerCase().replace(NOT_ALNUM, '');
+
 /** The normalised form of a key: its words run together (`DB_PASS` -> `dbpass`). */
 export const normaliseKey = (key: string): string => keyWords(key).join('');
 
@@ -90,7 +96,7 @@ export const secretKeyJudge = (
   const stems = [...user, ...(defaults ? [...SECRET_KEY_PARTS, ...SHORT_WORDS] : [])];
   const judge = (key: string): boolean => {
     // Most keys hold no stem at all: one lower-casing and a few substring tests reject them.
-    const flat = key.toLowerCase().replace(NOT_ALNUM, '');
+    const flat = flatText(key);
     if (!stems.some((stem) => flat.includes(stem))) return false;
     const words = keyWords(key);
     const joined = words.join('');

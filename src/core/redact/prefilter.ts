@@ -8,12 +8,10 @@
  * The keywords are found by `wordFinder`, not by one expression of them all, which V8 would
  * compile on the first error of every cold start.
  */
-import { normaliseKey, SECRET_KEY_PARTS, SECRET_KEY_WORDS } from './keys.js';
+import { flatText, normaliseKey, SECRET_KEY_PARTS, SECRET_KEY_WORDS } from './keys.js';
 import { mayHoldToken } from './tokens.js';
 import { wordFinder } from './word-finder.js';
 
-/** Dropped before key words are looked for, as the judge of keys drops them from a key. */
-const NOT_ALNUM = /[^a-z0-9]/g;
 /** The authorization schemes without a key word of their own (`Bearer` and `Token` are ones). */
 const AUTH_SCHEMES = ['basic', 'digest'];
 /** The shapes no keyword names: a URI's `scheme://user:`, a card's first 12 digits, base64. */
@@ -33,8 +31,5 @@ export const buildPrefilter = (userKeys: readonly string[]): ((text: string) => 
     ...AUTH_SCHEMES,
     ...own,
   ]);
-  return (text) =>
-    hasKeyWord(text.toLowerCase().replace(NOT_ALNUM, '')) ||
-    mayHoldToken(text) ||
-    PREFILTER_SHAPES.test(text);
+  return (text) => hasKeyWord(flatText(text)) || mayHoldToken(text) || PREFILTER_SHAPES.test(text);
 };
