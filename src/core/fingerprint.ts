@@ -101,7 +101,7 @@ export const fingerprintParts = (
   `status=${answer.status}`,
   `answer=${answer.code}`,
   `causes=${causeNames(error)}`,
-  `site=${error.stack === undefined ? '' : throwSite(error.stack, root, 3, memo?.site).join('|')}`,
+  `site=${error.stack === undefined ? '' : throwSite(error.stack, root, memo?.site).join('|')}`,
   `message=${messageTemplate(error.message)}`,
 ];
 

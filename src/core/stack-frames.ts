@@ -101,15 +101,18 @@ export const appFrames = (stack: string, root: string): AppFrame[] => {
   return frames;
 };
 
-const siteOf = (frames: readonly AppFrame[], count: number): string[] => {
-  const named = frames.filter((frame) => frame.name !== undefined).slice(0, count);
+/** How many named frames make a throw site. */
+const SITE_FRAMES = 3;
+
+const siteOf = (frames: readonly AppFrame[]): string[] => {
+  const named = frames.filter((frame) => frame.name !== undefined).slice(0, SITE_FRAMES);
   if (named.length > 0) return named.map((frame) => `${frame.path}#${frame.name}`);
   const top = frames[0];
   return top === undefined ? [] : [`${top.path}:${top.line ?? '?'}`];
 };
 
 /**
- * The throw site as text: the top `count` named app frames as `path#name`; only when no frame
+ * The throw site as text: the top three named app frames as `path#name`; only when no frame
  * has a name, the top app frame as `path:line`; `[]` when the stack shows no app code.
  * `remember` keeps sites by frames text: one failure repeats the same frames under ever-new
  * messages, and parsing them is most of a fingerprint's cost.
@@ -117,12 +120,11 @@ const siteOf = (frames: readonly AppFrame[], count: number): string[] => {
 export const throwSite = (
   stack: string,
   root: string,
-  count = 3,
   remember?: Memo<readonly string[]>,
 ): string[] => {
   // The frames start at the first `at` line; the header before them holds the message.
   const start = stack.search(/\n\s+at /);
-  const key = start === -1 ? undefined : `${root}\u0000${count}\u0000${stack.slice(start)}`;
-  const site = () => siteOf(appFrames(start === -1 ? stack : stack.slice(start), root), count);
+  const key = start === -1 ? undefined : `${root}\u0000${stack.slice(start)}`;
+  const site = () => siteOf(appFrames(start === -1 ? stack : stack.slice(start), root));
   return [...(key === undefined || remember === undefined ? site() : remember(key, site))];
 };
