@@ -137,11 +137,10 @@ const runRules = (text: string, isSecretKey: (key: string) => boolean): string =
 
 describe('what the prefilter stops, no rule would change', () => {
   it('holds for the built-in rules and a user key, over generated texts', () => {
-    const withUserKey = compileRedaction({ keys: ['customerEmail'] });
     const prefilter = buildPrefilter(['customerEmail']);
     fc.assert(
       fc.property(texts, (text) => {
-        if (!prefilter(text)) expect(runRules(text, withUserKey.secretKey)).toBe(text);
+        if (!prefilter(text)) expect(runRules(text, redact.secretKey)).toBe(text);
       }),
       { numRuns: 3_000 },
     );
