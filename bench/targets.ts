@@ -28,7 +28,16 @@ export interface Target {
   met: boolean;
   /** Why the figure was not measured (the target then counts as not met). */
   notRun?: string;
+  /** Where a miss is an accepted cost, the page that says why (shown beside the verdict). */
+  accepted?: string;
 }
+
+/**
+ * The minimal handler's size and cold-start targets (issue 21) are missed by the cost of the
+ * default redaction and grouping (issues 19 and 22), which stay on: the decision and its
+ * figures are on this page.
+ */
+const DEFAULT_PROMISES_COST = 'docs/architecture.md#what-a-handler-pays-for';
 
 /** A ratio summary as `median [q1-q3]`. */
 export const ratio = (s: Summary | undefined) =>
@@ -98,11 +107,14 @@ export const targetsOf = (
   return [
     ...pairs,
     ...hostile,
-    ratioTarget(
-      'cold start: import errorNormalizer / http-error-handler',
-      cold.ratio,
-      IMPORT_LIMIT,
-    ),
+    {
+      ...ratioTarget(
+        'cold start: import errorNormalizer / http-error-handler',
+        cold.ratio,
+        IMPORT_LIMIT,
+      ),
+      accepted: DEFAULT_PROMISES_COST,
+    },
     // Judged on gzip bytes, as bundle budgets usually are (and as Lambda stores and ships a
     // zipped package); raw bytes are shown beside, and their parse cost is what the import-time
     // target measures.
@@ -112,6 +124,7 @@ export const targetsOf = (
       shown: `${gzipDelta} B gz (${rawDelta} B raw)`,
       limit: `<= ${5 * KIB} B gz`,
       met: gzipDelta <= 5 * KIB,
+      accepted: DEFAULT_PROMISES_COST,
     },
     {
       name: 'memory: heap growth, 1M errors, after GC',
@@ -120,17 +133,23 @@ export const targetsOf = (
       limit: '< 5 MiB',
       met: memory.growthBytes < 5 * KIB * KIB,
     },
-    ricTarget(
-      'aws-lambda-ric: init over http-error-handler',
-      ric,
-      (basis) => `init${basis}`,
-      RIC_INIT_LIMIT_MS,
-    ),
-    ricTarget(
-      'aws-lambda-ric: first error answered over http-error-handler',
-      ric,
-      (basis) => `firstError${basis}`,
-      RIC_FIRST_ERROR_LIMIT_MS,
-    ),
+    {
+      ...ricTarget(
+        'aws-lambda-ric: init over http-error-handler',
+        ric,
+        (basis) => `init${basis}`,
+        RIC_INIT_LIMIT_MS,
+      ),
+      accepted: DEFAULT_PROMISES_COST,
+    },
+    {
+      ...ricTarget(
+        'aws-lambda-ric: first error answered over http-error-handler',
+        ric,
+        (basis) => `firstError${basis}`,
+        RIC_FIRST_ERROR_LIMIT_MS,
+      ),
+      accepted: DEFAULT_PROMISES_COST,
+    },
   ];
 };
