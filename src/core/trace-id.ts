@@ -5,8 +5,8 @@
  * per-invocation store (`awslambda.InvokeStore`) before `process.env._X_AMZN_TRACE_ID`; when one
  * process serves many invocations at once (Lambda Managed Instances), only the store is right.
  * Read here rather than through Powertools' `getXRayTraceIdFromEnv` because that one re-parses
- * the value on every call (1.7 µs, 2% of an answered error); the parse here is kept for the
- * last value seen, which is the one every error of an invocation reads. A request's
+ * the value on every call (1.7 µs, 2% of an answered error); the parse here reads the usual
+ * `Root=…;…` value without splitting it (0.2 µs), and keeps no state between calls. A request's
  * `X-Amzn-Trace-Id` header is a fallback, and only its well-formed `Root` is ever used: the
  * header is client input and is never echoed as it came.
  */
@@ -32,9 +32,21 @@ const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 export const isTraceId = (value: unknown): value is string =>
   typeof value === 'string' && ROOT_ID.test(value);
 
+const ROOT_FIELD = 'Root=';
+/** Where a root id that starts the value ends: `Root=` and the id's 35 characters. */
+const ROOT_END = ROOT_FIELD.length + 35;
+
 /** The `Root` of an `X-Amzn-Trace-Id` value, or `undefined` if it has no well-formed one. */
 export const rootFromTraceHeader = (header: unknown): string | undefined => {
   if (typeof header !== 'string' || header.length > MAX_HEADER_CHARS) return undefined;
+  // Lambda's own value and most headers start `Root=<id>;`: read it in place, split the rest.
+  if (
+    header.startsWith(ROOT_FIELD) &&
+    (header.length === ROOT_END || header.charCodeAt(ROOT_END) === 59) // ';'
+  ) {
+    const root = header.slice(ROOT_FIELD.length, ROOT_END);
+    if (isTraceId(root)) return root;
+  }
   for (const field of header.split(';')) {
     const [key, value] = field.split('=');
     if (key?.trim() === 'Root') {
@@ -54,9 +66,6 @@ interface InvokeStore {
 const invokeStore = (): InvokeStore | undefined =>
   (globalThis as { awslambda?: { InvokeStore?: InvokeStore } }).awslambda?.InvokeStore;
 
-let lastValue: string | undefined;
-let lastRoot: string | undefined;
-
 /** The root trace id of the current invocation, if Lambda (or the local demo) set one. */
 export const invocationTraceId = (): string | undefined => {
   let value: string | undefined;
@@ -66,13 +75,9 @@ export const invocationTraceId = (): string | undefined => {
     // The store is Lambda's; a broken one must not break the answer.
     return undefined;
   }
-  if (value !== lastValue) {
-    lastValue = value;
-    // `Root=…;Parent=…;Sampled=…`, or (as Powertools also accepts) a bare root id.
-    const trimmed = value?.trim();
-    lastRoot = isTraceId(trimmed) ? trimmed : rootFromTraceHeader(trimmed);
-  }
-  return lastRoot;
+  // `Root=…;Parent=…;Sampled=…`, or (as Powertools also accepts) a bare root id.
+  const trimmed = value?.trim();
+  return isTraceId(trimmed) ? trimmed : rootFromTraceHeader(trimmed);
 };
 
 /**

@@ -63,6 +63,36 @@ describe('rootFromTraceHeader', () => {
       { numRuns: 2_000 },
     );
   });
+  it('reads a leading Root=<id> in place exactly as splitting the fields would', () => {
+    // The split parse the in-place read must agree with: first `Root` field, trimmed.
+    const bySplit = (header: string): string | undefined => {
+      if (header.length > 1_024) return undefined;
+      for (const field of header.split(';')) {
+        const [key, value] = field.split('=');
+        if (key?.trim() === 'Root') return isTraceId(value?.trim()) ? value?.trim() : undefined;
+      }
+      return undefined;
+    };
+    const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));
+    const root = fc.tuple(hex(8), hex(24)).map(([time, id]) => `1-${time}-${id}`);
+    const near = fc.oneof(
+      root,
+      root.map((id) => id.slice(1)),
+      root.map((id) => `${id}0`),
+    );
+    fc.assert(
+      fc.property(
+        near,
+        fc.constantFrom('', ';', '=', ' ', ';Root=', ';Parent=53995c3f42cd8ad8;Sampled=1'),
+        fc.string({ maxLength: 40 }),
+        (id, joint, rest) => {
+          const header = `Root=${id}${joint}${rest}`;
+          expect(rootFromTraceHeader(header)).toBe(bySplit(header));
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
 });
 
 describe('invocationTraceId and traceIdFor', () => {
