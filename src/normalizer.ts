@@ -25,6 +25,7 @@ import {
 } from './core/respond.js';
 import { isTraceId, requestIdFor, traceIdFor } from './core/trace-id.js';
 import { type OptionCheck, validateOptions } from './core/validate-options.js';
+import { type Complain, complainer } from './report/complain.js';
 import { writeLine } from './report/log-line.js';
 import { runHook } from './report/on-incident.js';
 import { report } from './report/report.js';
@@ -57,6 +58,8 @@ export interface NormalizerCore {
    * ends at the latest when the hooks' time is up.
    */
   settle(context: unknown): Promise<void> | undefined;
+  /** Says a door's own trouble on stderr, once per kind, with the reporters' record. */
+  complain: Complain;
 }
 
 /** The key of hook deliveries when the context is not an object (tests, scripts). */
@@ -80,12 +83,17 @@ export const createCore = (
   const retryAfter = retryAfterSeconds(options.retryAfterSeconds) ?? 1;
   const { problemDetails: format, openTelemetry: spans, maintenance: window } = options;
   const redact = compileRedaction(options.redaction);
-  if (tracer !== undefined) guardTracer(tracer, redact);
-  const reporters = { logger, tracer, metrics, spans };
+  const complain = complainer();
+  if (tracer !== undefined) guardTracer(tracer, redact, complain);
+  const reporters = { logger, complain, tracer, metrics, spans };
   const root = projectRoot();
   const remembered = fingerprintMemo();
   const { onIncident, fingerprint: customFingerprint } = options;
-  const hookReport = { logger, describe: (thrown: unknown) => describeError(thrown, redact) };
+  const hookReport = {
+    logger,
+    complain,
+    describe: (thrown: unknown) => describeError(thrown, redact),
+  };
   const hooks = new WeakMap<object, Promise<void>>();
   const keyOf = (context: unknown): object =>
     typeof context === 'object' && context !== null ? context : NO_CONTEXT;
@@ -131,6 +139,8 @@ export const createCore = (
   };
 
   return {
+    complain,
+
     answer(thrown, event, context, kind = 'uncaught_error') {
       const source = eventSourceOf(event);
       if (source === undefined) return undefined;
@@ -194,7 +204,7 @@ export const createCore = (
       if (source === undefined) return undefined;
       const ids = { traceId: traceId(event), requestId: requestIdFor(context) };
       // WARN, never ERROR: planned maintenance is not a failure (nor, if the logger breaks, an outage).
-      writeLine(logger, 'WARN', 'Maintenance window: answered 503 service_unavailable', {
+      writeLine(reporters, 'WARN', 'Maintenance window: answered 503 service_unavailable', {
         status: 503,
         code: 'service_unavailable',
         kind: 'maintenance',

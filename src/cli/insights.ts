@@ -96,7 +96,7 @@ export const recordOfRow = (row: readonly ResultField[]): LogRecord => {
   return record;
 };
 
-const TERMINAL = new Set(['Complete', 'Failed', 'Cancelled', 'Timeout']);
+const TERMINAL: ReadonlySet<string> = new Set(['Complete', 'Failed', 'Cancelled', 'Timeout']);
 
 /** What {@link runQuery} needs. */
 export interface RunQueryOptions {

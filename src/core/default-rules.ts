@@ -56,7 +56,7 @@ export const routerHttpErrorRule: ErrorRule = (error) => {
   return isHttpStatus(status) ? { status } : undefined;
 };
 
-const NOT_IMPLEMENTED_CODES = new Set([
+const NOT_IMPLEMENTED_CODES: ReadonlySet<string> = new Set([
   'ERR_METHOD_NOT_IMPLEMENTED',
   'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
 ]);
@@ -78,8 +78,12 @@ export const notImplementedRule: ErrorRule = (error) =>
     ? { status: 501 }
     : undefined;
 
-const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
-const TIMEOUT_CODES = new Set([
+const TIMEOUT_NAMES: ReadonlySet<string> = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+const TIMEOUT_CODES: ReadonlySet<string> = new Set([
   'ETIMEDOUT',
   'ESOCKETTIMEDOUT',
   'UND_ERR_CONNECT_TIMEOUT',
@@ -107,7 +111,7 @@ export const timeoutRule: ErrorRule = (error) =>
     : undefined;
 
 /** The AWS SDK's own list of throttling error codes (`@smithy/service-error-classification`). */
-const THROTTLING_NAMES = new Set([
+const THROTTLING_NAMES: ReadonlySet<string> = new Set([
   'BandwidthLimitExceeded',
   'EC2ThrottledException',
   'LimitExceededException',
@@ -145,7 +149,7 @@ export const throttlingRule: ErrorRule = (error) =>
     ? { status: 503 }
     : undefined;
 
-const UPSTREAM_CODES = new Set([
+const UPSTREAM_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'EAI_AGAIN',

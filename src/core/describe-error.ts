@@ -103,7 +103,7 @@ const MAX_AGGREGATE = 5;
 const MAX_FIELDS = 20;
 
 /** Properties handled explicitly, or noise that is never worth logging. */
-const SKIPPED_FIELDS = new Set([
+const SKIPPED_FIELDS: ReadonlySet<string> = new Set([
   'name',
   'message',
   'stack',

@@ -6,11 +6,11 @@
  * of the table would add a kilobyte to every bundle.
  */
 import type { STATUS_CODES } from 'node:http';
+import { lazy } from './memo.js';
 
-let table: typeof STATUS_CODES | undefined;
+// Node 22.0-22.2 lack getBuiltinModule: their answers fall back to generic texts and codes.
+const table = lazy(
+  (): typeof STATUS_CODES => process.getBuiltinModule?.('node:http')?.STATUS_CODES ?? {},
+);
 
-export const statusText = (status: number): string | undefined => {
-  // Node 22.0-22.2 lack getBuiltinModule: their answers fall back to generic texts and codes.
-  table ??= process.getBuiltinModule?.('node:http')?.STATUS_CODES ?? {};
-  return table[status];
-};
+export const statusText = (status: number): string | undefined => table()[status];

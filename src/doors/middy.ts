@@ -10,7 +10,6 @@ import type { ErrorNormalizerOptions } from '../core/options.js';
 import { type ErrorAnswer, type HttpErrorResult, toLambdaResult } from '../core/respond.js';
 import { hasMethods } from '../core/validate-options.js';
 import { createCore } from '../normalizer.js';
-import { complain } from '../report/complain.js';
 import { isStreamedResponse, withoutStreamBody } from './stream-body.js';
 import type { MiddyMiddleware, MiddyRequest, StreamGuard } from './types.js';
 
@@ -108,7 +107,7 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
       if (!streamed) return undefined;
       if (streaming === undefined) {
         // Unguarded, a body that fails mid-stream escapes the handler: say how to guard it.
-        complain(
+        core.complain(
           'a streamed response is not guarded',
           "pass streaming: streamGuard() from 'lambda-error-normalizer/streaming' so that a body failing before its first chunk is answered and a later failure is logged",
         );

@@ -2,7 +2,7 @@
  * The one log line of a failure, through the app's Powertools Logger (which stamps it with
  * `xray_trace_id`): ERROR for 5xx, WARN for 4xx. A logger that throws never costs the answer.
  */
-import { complain } from './complain.js';
+import type { Complain } from './complain.js';
 import type { ErrorLogger, Incident } from './types.js';
 
 const LINES: Record<Incident['kind'], (incident: Incident) => string> = {
@@ -12,22 +12,28 @@ const LINES: Record<Incident['kind'], (incident: Incident) => string> = {
     `Streamed response failed after its first bytes (the stream was ended; counted as ${status} ${code})`,
 };
 
+/** Where a line goes: the app's logger, and the core's say-once for a logger that throws. */
+export interface LogSink {
+  logger: ErrorLogger;
+  complain: Complain;
+}
+
 /**
  * Writes one line at `level` through the logger. A logger that throws never costs the answer:
  * the trouble is said once on stderr, and the line still goes on record as bare JSON there.
  */
 export const writeLine = (
-  logger: ErrorLogger,
+  to: LogSink,
   level: 'ERROR' | 'WARN',
   line: string,
   attributes: Record<string, unknown>,
   fallbackLevel: 'ERROR' | 'WARN' = level,
 ): void => {
   try {
-    if (level === 'ERROR') logger.error(line, attributes);
-    else logger.warn(line, attributes);
+    if (level === 'ERROR') to.logger.error(line, attributes);
+    else to.logger.warn(line, attributes);
   } catch (logError) {
-    complain('logger failed', logError);
+    to.complain('logger failed', logError);
     try {
       process.stderr.write(
         `${JSON.stringify({ level: fallbackLevel, message: line, ...attributes })}\n`,
@@ -39,11 +45,11 @@ export const writeLine = (
 };
 
 /** Logs the incident's one line. Never throws. */
-export const logIncident = (logger: ErrorLogger, incident: Incident): void => {
+export const logIncident = (to: LogSink, incident: Incident): void => {
   const { error, ...rest } = incident;
   // The fallback line of a failure is always ERROR: the logger that should have said it broke.
   writeLine(
-    logger,
+    to,
     incident.status >= 500 ? 'ERROR' : 'WARN',
     LINES[incident.kind](incident),
     {

@@ -6,8 +6,8 @@
  */
 import type { DescribedError } from '../core/describe-error.js';
 import { read } from '../core/read.js';
-import { writeLine } from './log-line.js';
-import type { ErrorLogger, Incident } from './types.js';
+import { type LogSink, writeLine } from './log-line.js';
+import type { Incident } from './types.js';
 
 /**
  * What the app's hook is called with.
@@ -37,15 +37,14 @@ export const hookBudget = (context: unknown): number => {
 };
 
 /** What the hook's failure line needs. */
-export interface HookReport {
-  logger: ErrorLogger;
+export interface HookReport extends LogSink {
   /** Describes and redacts the hook's own error, as every logged error is. */
   describe: (thrown: unknown) => DescribedError;
 }
 
 const said = (to: HookReport, incident: Incident, what: string, error?: DescribedError): void =>
   // No `status`/`code`: the CLI and the dashboards count answered errors, and this is not one.
-  writeLine(to.logger, 'WARN', `onIncident hook ${what}; the answer went out unchanged`, {
+  writeLine(to, 'WARN', `onIncident hook ${what}; the answer went out unchanged`, {
     hook: 'onIncident',
     fingerprint: incident.fingerprint,
     traceId: incident.traceId,

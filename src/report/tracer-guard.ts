@@ -13,13 +13,17 @@
  */
 import { describeError } from '../core/describe-error.js';
 import type { Redactor } from '../core/redact/index.js';
-import { complain } from './complain.js';
+import type { Complain } from './complain.js';
 import type { ErrorTracer } from './types.js';
 import { toXrayError } from './xray.js';
 
 type RecordError = (error: unknown, remote?: boolean) => void;
 
-const guarded = new WeakSet<object>();
+/**
+ * Marks our replacement, so that a tracer shared by several handlers is guarded once: the mark
+ * is on the tracer's own method, not in a registry of ours.
+ */
+const REDACTING = Symbol.for('lambda-error-normalizer.redacting');
 
 /** Whether Powertools' own switch keeps error text out of what its Tracer records. */
 export const captureErrorDisabled = (): boolean =>
@@ -31,12 +35,13 @@ export const captureErrorDisabled = (): boolean =>
  *
  * @param tracer - the app's Powertools Tracer.
  * @param redact - the redaction to apply to what it records.
+ * @param complain - the core's say-once, for a tracer that cannot be guarded.
  */
-export const guardTracer = (tracer: ErrorTracer, redact: Redactor): void => {
+export const guardTracer = (tracer: ErrorTracer, redact: Redactor, complain: Complain): void => {
   try {
-    if (guarded.has(tracer) || captureErrorDisabled()) return;
+    if (captureErrorDisabled()) return;
     const original = (tracer as { addErrorAsMetadata?: unknown }).addErrorAsMetadata;
-    if (typeof original !== 'function') return;
+    if (typeof original !== 'function' || REDACTING in original) return;
     const record = original as RecordError;
     const redacting: RecordError = function (this: unknown, error, remote) {
       let safe: Error;
@@ -47,13 +52,13 @@ export const guardTracer = (tracer: ErrorTracer, redact: Redactor): void => {
       }
       return record.call(this, safe, remote);
     };
+    Object.defineProperty(redacting, REDACTING, { value: true });
     Object.defineProperty(tracer, 'addErrorAsMetadata', {
       value: redacting,
       writable: true,
       configurable: true,
       enumerable: false,
     });
-    guarded.add(tracer);
   } catch (error) {
     // A frozen tracer cannot be guarded: say so once, the middleware still redacts its own.
     complain('tracer could not be guarded; Powertools may record unredacted errors', error);

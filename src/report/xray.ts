@@ -3,7 +3,7 @@
  * (5xx) or an error (4xx), with the redacted error attached.
  */
 import type { DescribedError } from '../core/describe-error.js';
-import { complain, FACILITY } from './complain.js';
+import { type Complain, FACILITY } from './complain.js';
 import type { ErrorTracer, Incident } from './types.js';
 
 /** An `Error` rebuilt from the (redacted) description, for X-Ray's exception record. */
@@ -33,7 +33,11 @@ const mark = (segment: MarkableSegment, status: number, error: Error): void => {
 };
 
 /** Marks the trace of the incident. Never throws. */
-export const traceIncident = (tracer: ErrorTracer, incident: Incident): void => {
+export const traceIncident = (
+  tracer: ErrorTracer,
+  incident: Incident,
+  complain: Complain,
+): void => {
   try {
     if (!tracer.isTracingEnabled()) return;
     const segment = tracer.getSegment();

@@ -101,7 +101,7 @@ describe('the Middy door without streamGuard()', () => {
       stderr.mockRestore();
     }
     expect(invocation.output.logs('ERROR')).toEqual([]);
-    // Once per process (this file's first unguarded stream), naming the import.
+    // Once for the two invocations of this handler, naming the import.
     expect(written.filter((line) => line.includes('not guarded'))).toEqual([
       expect.stringContaining("streaming: streamGuard() from 'lambda-error-normalizer/streaming'"),
     ]);

@@ -49,6 +49,19 @@ describe('house rules', () => {
     expect(circles).toEqual([]);
   });
 
+  it('src/ keeps no module-level mutable state: no top-level let, only read-only tables', () => {
+    // A value built once on first use goes through lazy() (core/memo.ts); state that changes
+    // belongs to a core, a door or a command, so that two handlers in one process share none.
+    const found = sources(join(repoRoot, 'src')).flatMap((file) =>
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /^(?:export )?(?:let|var) \w+|^(?:export )?const \w+ = new (?:Weak)?(?:Map|Set)\b/gm,
+        ),
+      ].map((match) => `${relative(repoRoot, file)}: ${match[0]}`),
+    );
+    expect(found).toEqual([]);
+  });
+
   it('src/core/ loads nothing outside itself but Node built-ins (types excepted)', () => {
     const core = join(repoRoot, 'src', 'core');
     // A relative import is inside when it resolves under src/core (redact/ may use ../memo.js).

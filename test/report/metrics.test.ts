@@ -200,7 +200,7 @@ describe('Errors metric (real Powertools Metrics, EMF on stdout)', () => {
     expect(JSON.parse(result.body)).toMatchObject({ error: 'internal_server_error' });
     expect(invocation.output.logs('ERROR')).toHaveLength(1);
     expect(errorDatapoints()).toEqual([]);
-    // The reporter's own trouble goes to stderr (once per process), not to the client.
+    // The reporter's own trouble goes to stderr (once per handler), not to the client.
     const said = invocation.output.lines.filter((line) => line.text.includes('metrics failed'));
     expect(said.map((line) => line.text)).toEqual([
       '[lambda-error-normalizer] metrics failed: EMF backend gone',

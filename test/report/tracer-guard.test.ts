@@ -53,6 +53,30 @@ describe('guardTracer', () => {
     expect(original.message).toContain(SECRET);
   });
 
+  it('guards a tracer shared by two handlers once: one redacted copy is recorded', () => {
+    const { tracer, segment } = tracedTracer();
+    errorNormalizer({ logger: new Logger(), tracer });
+    const first = tracer.addErrorAsMetadata;
+    errorNormalizer({ logger: new Logger(), tracer });
+    expect(tracer.addErrorAsMetadata).toBe(first);
+    tracer.addErrorAsMetadata(new Error(`password=${SECRET}`));
+    expect(segment.addError).toHaveBeenCalledTimes(1);
+  });
+
+  it('says once per handler that a frozen tracer cannot be guarded', () => {
+    const { tracer } = tracedTracer();
+    Object.freeze(tracer);
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    errorNormalizer({ logger: new Logger(), tracer });
+    errorNormalizer({ logger: new Logger(), tracer });
+    // Each handler keeps its own record of what it said: nothing is shared between them.
+    expect(written.filter((line) => line.includes('tracer could not be guarded'))).toHaveLength(2);
+  });
+
   it('is pinned to the Tracer versions where the patch was checked (2.30.2 to 2.x)', () => {
     const pkg = JSON.parse(
       readFileSync(

@@ -56,7 +56,7 @@ export const SECRET_KEY_WORDS: readonly string[] = [
 ];
 
 /** A last word that makes the key an error's name (`TokenExpiredError: jwt expired`), not a field. */
-const ERROR_NAME_WORDS = new Set(['error', 'exception']);
+const ERROR_NAME_WORDS: ReadonlySet<string> = new Set(['error', 'exception']);
 
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/g;
 const CAMEL_HUMP = /([a-z0-9])([A-Z])/g;
@@ -82,7 +82,7 @@ export const flatText = (text: string): string => text.toLowerCase().replace(NOT
 /** The normalised form of a key: its words run together (`DB_PASS` -> `dbpass`). */
 export const normaliseKey = (key: string): string => keyWords(key).join('');
 
-const SHORT_WORDS = new Set(SECRET_KEY_WORDS);
+const SHORT_WORDS: ReadonlySet<string> = new Set(SECRET_KEY_WORDS);
 
 /**
  * The judge of key names: built-in words (when `defaults`) and the user's own keys, each matched
