@@ -46,7 +46,6 @@ const redactUriUserinfo = (text: string): string => {
 
 const PEM_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40} PRIVATE KEY(?: BLOCK)?-----/g;
 const PEM_END = '-----END';
-const MAX_PEM = 16_384;
 
 /** Hides the body of PEM private key blocks (RSA, EC, OpenSSH, PGP...), keeping their markers. */
 const redactPrivateKeyBlocks = (text: string): string => {
@@ -58,8 +57,8 @@ const redactPrivateKeyBlocks = (text: string): string => {
     const bodyStart = PEM_BEGIN.lastIndex;
     // One search for the end marker serves every block before it.
     if (end !== -1 && end < bodyStart) end = text.indexOf(PEM_END, bodyStart);
-    const bodyEnd =
-      end >= 0 && end - bodyStart <= MAX_PEM ? end : Math.min(text.length, bodyStart + MAX_PEM);
+    // No end marker: the body runs to the end of the text (a cut key is still a key).
+    const bodyEnd = end >= 0 ? end : text.length;
     out += `${text.slice(copied, bodyStart)}${REDACTED}`;
     copied = bodyEnd;
     PEM_BEGIN.lastIndex = bodyEnd;

@@ -6,8 +6,8 @@
  * to their real closing quote, and an unclosed quote to the end of its line.
  *
  * One forward scan from separator to separator: every key is read back at most 128 characters,
- * a secret's value is read once and the scan resumes after it, and every read is bounded, so the
- * cost is linear in the text.
+ * and a secret's value is read once, to its real end, and the scan resumes after it, so the cost
+ * is linear in the text. A value is never cut at a length bound: the rest of it would be logged.
  */
 import { REDACTED } from './marks.js';
 
@@ -15,8 +15,9 @@ import { REDACTED } from './marks.js';
 const SEPARATOR = /[:=]|%3[DdAa]/g;
 /** The spaces between a separator and its value. */
 const SPACES = /[ \t]{0,16}/y;
-/** An unquoted value: up to a delimiter of any of the encodings above. */
+/** An unquoted value: up to a delimiter of any of the encodings above (longer: `bareEnd`). */
 const BARE_VALUE = /[^\s,;&"'`<>{}[\]()\\]{1,4096}/y;
+const BARE_DELIMITERS = ' \t\n\r\f\v,;&"\'`<>{}[]()\\';
 /** Where a percent-encoded value ends: an encoded `&`, `;`, `,`, space or quote. */
 const PERCENT_END = /%(?:26|3[Bb]|2[Cc]|20|22)/;
 /** Authorization schemes, kept in front of the redacted credentials. */
@@ -24,22 +25,46 @@ const AUTH_SCHEME = /(?:Bearer|Basic|Digest|Token|Negotiate|NTLM|AWS4-HMAC-SHA25
 /** Header names whose whole line is secret (every cookie of it, every part of the credentials). */
 const LINE_KEYS = /^(?:set-?cookie|cookie|authorization|proxy-authorization)$/i;
 
-const MAX_QUOTED = 8_192;
-const MAX_LINE = 8_192;
-
 /** Whether the value at `at` was redacted already (by a token rule, or a URI's `***`). */
 const alreadyRedacted = (text: string, at: number): boolean =>
   text.startsWith(REDACTED, at) || text.startsWith('***', at);
 
-/** The end of the line `at` is on (a raw or an escaped line break), bounded. */
+/** The end of the line `at` is on (a raw or an escaped line break). */
 const lineEnd = (text: string, at: number): number => {
-  const limit = Math.min(text.length, at + MAX_LINE);
-  for (let i = at; i < limit; i++) {
+  for (let i = at; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return i;
     if (c === 92 && (text[i + 1] === 'n' || text[i + 1] === 'r' || text[i + 1] === '"')) return i;
   }
-  return limit;
+  return text.length;
+};
+
+/** Where an unquoted value that filled `BARE_VALUE`'s bound really ends. */
+const bareEnd = (text: string, at: number): number => {
+  let i = at;
+  while (i < text.length && !BARE_DELIMITERS.includes(text[i] as string) && text[i] !== '\u00a0')
+    i++;
+  return i;
+};
+
+/**
+ * Where a JSON object or array opened at `open` closes: brackets are counted outside strings,
+ * whose quotes are preceded by at most `level` backslashes (the depth of escaping the key was
+ * written at). Unbalanced, it runs to the end of the text: over-redaction, not a leak.
+ */
+const structureEnd = (text: string, open: number, level: number): number => {
+  let depth = 0;
+  let quoted = false;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let before = 0;
+      while (before <= level && text.charCodeAt(i - 1 - before) === 92) before++;
+      if (before <= level) quoted = !quoted;
+    } else if (!quoted && (c === 123 || c === 91)) depth++;
+    else if (!quoted && (c === 125 || c === 93) && --depth === 0) return i + 1;
+  }
+  return text.length;
 };
 
 /**
@@ -48,8 +73,7 @@ const lineEnd = (text: string, at: number): number => {
  * An unclosed quote ends at the end of its line.
  */
 const quotedEnd = (text: string, contentStart: number, slashes: number, quote: number): number => {
-  const limit = Math.min(text.length, contentStart + MAX_QUOTED);
-  for (let at = contentStart; at < limit; at++) {
+  for (let at = contentStart; at < text.length; at++) {
     const c = text.charCodeAt(at);
     if (c === 10 || c === 13) return at;
     if (c !== quote) continue;
@@ -57,7 +81,7 @@ const quotedEnd = (text: string, contentStart: number, slashes: number, quote: n
     while (before <= slashes && text.charCodeAt(at - 1 - before) === 92) before++;
     if (before <= slashes) return at - before;
   }
-  return limit;
+  return text.length;
 };
 
 interface Span {
@@ -65,8 +89,17 @@ interface Span {
   end: number;
 }
 
-/** Where the value at `at` is, or `undefined` when there is nothing to redact there. */
-const valueAt = (text: string, at: number, key: string, percent: boolean): Span | undefined => {
+/**
+ * Where the value at `at` is, or `undefined` when there is nothing to redact there. `level` is
+ * how many backslashes escaped the key's closing quote (0 for plain JSON).
+ */
+const valueAt = (
+  text: string,
+  at: number,
+  key: string,
+  percent: boolean,
+  level: number,
+): Span | undefined => {
   if (at >= text.length) return undefined;
   let slashes = 0;
   while (slashes < 16 && text.charCodeAt(at + slashes) === 92) slashes++;
@@ -84,9 +117,13 @@ const valueAt = (text: string, at: number, key: string, percent: boolean): Span 
     return end > start ? { start, end } : undefined;
   }
   if (alreadyRedacted(text, at)) return undefined;
+  // `"password":["…"]`, `"credentials":{"value":"…"}`: a secret's whole structure goes.
+  const open = text.charCodeAt(at);
+  if (open === 123 || open === 91) return { start: at, end: structureEnd(text, at, level) };
   BARE_VALUE.lastIndex = at;
-  const bare = BARE_VALUE.exec(text)?.[0];
+  let bare = BARE_VALUE.exec(text)?.[0];
   if (bare === undefined) return undefined;
+  if (bare.length === 4_096) bare = text.slice(at, bareEnd(text, at + bare.length));
   // `authorization=Bearer [REDACTED]`: the scheme stays, the token rule took the credentials.
   if (/^(?:Bearer|Basic|Digest|Token)$/i.test(bare)) return undefined;
   const cut = percent ? bare.search(PERCENT_END) : -1;
@@ -111,6 +148,8 @@ const keyBefore = (text: string, at: number, floor: number): string | undefined 
   let i = at;
   for (let n = 0; n < 16 && i > floor && (text[i - 1] === ' ' || text[i - 1] === '\t'); n++) i--;
   if (i > floor && (text[i - 1] === '"' || text[i - 1] === "'")) i--;
+  // `%22password%22%3A…`: percent-encoded JSON closes its key with an encoded quote.
+  else if (i - 3 >= floor && /^%2[27]$/.test(text.slice(i - 3, i))) i -= 3;
   for (let n = 0; n < 16 && i > floor && text.charCodeAt(i - 1) === 92; n++) i--;
   const end = i;
   while (i > floor && end - i < 128) {
@@ -118,9 +157,21 @@ const keyBefore = (text: string, at: number, floor: number): string | undefined 
     // `%5B`/`%5D`: the percent-encoded brackets of a nested form key.
     const bracket = c === 37 && text[i] === '5' && /[BbDd]/.test(text[i + 1] ?? '');
     if (!isKeyChar(c) && !bracket) break;
+    // The encoded quote that opens a percent-encoded JSON key is not part of it.
+    if (c === 50 && i - 3 >= floor && /^%2[27]$/.test(text.slice(i - 3, i))) break;
     i--;
   }
   return i < end ? text.slice(i, end) : undefined;
+};
+
+/** How many backslashes escape the quote that closes the key before `at` (0: plain JSON). */
+const keyQuoteLevel = (text: string, at: number): number => {
+  let i = at;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t') && at - i < 16) i--;
+  if (text[i - 1] !== '"') return 0;
+  let level = 0;
+  while (level < 16 && text.charCodeAt(i - 2 - level) === 92) level++;
+  return level;
 };
 
 /**
@@ -138,7 +189,8 @@ export const redactPairs = (text: string, isSecret: (key: string) => boolean): s
     SPACES.lastIndex =
       SEPARATOR.lastIndex + (mark[0] === '=' && text[SEPARATOR.lastIndex] === '>' ? 1 : 0);
     SPACES.exec(text);
-    const value = valueAt(text, SPACES.lastIndex, key, mark[0].length === 3);
+    const level = keyQuoteLevel(text, mark.index);
+    const value = valueAt(text, SPACES.lastIndex, key, mark[0].length === 3, level);
     if (value === undefined) continue;
     out += `${text.slice(copied, value.start)}${REDACTED}`;
     copied = value.end;
