@@ -8,8 +8,18 @@ import type { Incident } from '../report/types.js';
 import type { HttpEventSource } from './event-source.js';
 import { isObject } from './read.js';
 
+type Fields = Record<string, unknown>;
+const isFields = (value: unknown): value is Fields => isObject(value);
+
 const isHeaderValue = (value: unknown): boolean =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/**
+ * Whether the runtime leaves the property out: it sends the result as `JSON.stringify` writes
+ * it, which drops `undefined`, functions and symbols from an object (not from an array).
+ */
+const droppedByJson = (value: unknown): boolean =>
+  value === undefined || typeof value === 'function' || typeof value === 'symbol';
 
 const validHeaders = (headers: unknown, multi: boolean): boolean => {
   if (headers === undefined || headers === null) return true;
@@ -19,6 +29,7 @@ const validHeaders = (headers: unknown, multi: boolean): boolean => {
   for (const name in record) {
     if (!Object.hasOwn(record, name)) continue;
     const value = record[name];
+    if (droppedByJson(value)) continue;
     if (multi ? !(Array.isArray(value) && value.every(isHeaderValue)) : !isHeaderValue(value)) {
       return false;
     }
@@ -35,19 +46,19 @@ export const malformedResultReason = (
   source: HttpEventSource,
   result: unknown,
 ): string | undefined => {
-  const lenient = source === 'apigateway-http' || source === 'function-url';
-  if (lenient && !(isObject(result) && 'statusCode' in result)) return undefined;
-  if (source === 'apigateway-websocket' && result === undefined) return undefined;
-  if (!isObject(result))
-    return `result is ${result === null ? 'null' : typeof result}, not an object`;
   try {
-    const r = result as Record<string, unknown>;
+    // Judged as the service receives it: a `toJSON()` result is what the runtime sends.
+    const r = isFields(result) && typeof result.toJSON === 'function' ? result.toJSON() : result;
+    const lenient = source === 'apigateway-http' || source === 'function-url';
+    if (lenient && !(isFields(r) && !droppedByJson(r.statusCode))) return undefined;
+    if (source === 'apigateway-websocket' && r === undefined) return undefined;
+    if (!isFields(r)) return `result is ${r === null ? 'null' : typeof r}, not an object`;
     const status = r.statusCode;
     if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
       return 'statusCode is not an integer from 100 to 599';
     }
     const body = r.body;
-    if (body !== undefined && body !== null && typeof body !== 'string') {
+    if (!droppedByJson(body) && body !== null && typeof body !== 'string') {
       return `body is ${typeof body}, not a string`;
     }
     if (!validHeaders(r.headers, false)) return 'headers are not string values';

@@ -51,6 +51,62 @@ describe('malformedResultReason', () => {
   });
 });
 
+describe('a result judged as the runtime sends it (JSON.stringify)', () => {
+  it.each([
+    ['an undefined header', { statusCode: 200, headers: { a: 'b', 'X-Id': undefined } }],
+    ['an undefined multi-value header', { statusCode: 200, multiValueHeaders: { c: undefined } }],
+    ['a function in the headers', { statusCode: 200, headers: { f: () => 'x' } }],
+    ['a toJSON() that gives a valid result', { toJSON: () => ({ statusCode: 204 }) }],
+  ])('%s is accepted', (_, result) => {
+    for (const source of ['apigateway-rest', 'alb', 'vpc-lattice'] as const) {
+      expect(malformedResultReason(source, result)).toBeUndefined();
+    }
+  });
+
+  it('a toJSON() that gives an invalid result is still rejected', () => {
+    expect(malformedResultReason('alb', { statusCode: 200, toJSON: () => 'text' })).toBe(
+      'result is string, not an object',
+    );
+  });
+
+  it('judges a result as it judges its JSON round trip, for every source', () => {
+    const header = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.constant(() => 'x'),
+    );
+    const result = fc.record(
+      {
+        statusCode: fc.oneof(
+          fc.integer({ min: 90, max: 610 }),
+          fc.constant(undefined),
+          fc.string(),
+        ),
+        body: fc.oneof(fc.string(), fc.constant(undefined), fc.constant(null), fc.integer()),
+        headers: fc.dictionary(fc.string({ maxLength: 8 }), header, { maxKeys: 4 }),
+        multiValueHeaders: fc.dictionary(
+          fc.string({ maxLength: 8 }),
+          fc.oneof(fc.array(fc.string(), { maxLength: 3 }), fc.constant(undefined), header),
+          { maxKeys: 3 },
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...ALL), result, (source, value) => {
+        const sent: unknown = JSON.parse(JSON.stringify(value));
+        expect(malformedResultReason(source, value) === undefined).toBe(
+          malformedResultReason(source, sent) === undefined,
+        );
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
 describe('malformedResult and failureKind', () => {
   it('builds the error that stands for a rejected result; nothing for non-HTTP events', () => {
     const error = malformedResult('alb', null);
