@@ -15,9 +15,9 @@ import { REDACTED } from './marks.js';
 const SEPARATOR = /[:=]|%3[DdAa]/g;
 /** The spaces between a separator and its value. */
 const SPACES = /[ \t]{0,16}/y;
-/** An unquoted value: up to a delimiter of any of the encodings above (longer: `bareEnd`). */
+/** An unquoted value: up to a delimiter of any of the encodings above (read in bounded runs). */
 const BARE_VALUE = /[^\s,;&"'`<>{}[\]()\\]{1,4096}/y;
-const BARE_DELIMITERS = ' \t\n\r\f\v,;&"\'`<>{}[]()\\';
+const BARE_RUN = 4_096;
 /** Where a percent-encoded value ends: an encoded `&`, `;`, `,`, space or quote. */
 const PERCENT_END = /%(?:26|3[Bb]|2[Cc]|20|22)/;
 /** Authorization schemes, kept in front of the redacted credentials. */
@@ -39,13 +39,27 @@ const lineEnd = (text: string, at: number): number => {
   return text.length;
 };
 
-/** Where an unquoted value that filled `BARE_VALUE`'s bound really ends. */
+/** Where the unquoted value at `at` ends: `BARE_VALUE` run after run, to its real end. */
 const bareEnd = (text: string, at: number): number => {
-  let i = at;
-  while (i < text.length && !BARE_DELIMITERS.includes(text[i] as string) && text[i] !== '\u00a0')
-    i++;
-  return i;
+  let end = at;
+  for (;;) {
+    BARE_VALUE.lastIndex = end;
+    const run = BARE_VALUE.exec(text)?.[0].length ?? 0;
+    end += run;
+    if (run < BARE_RUN) return end;
+  }
 };
+
+/** How many backslashes stand right before `at`, counting up to `max + 1`. */
+const backslashesBefore = (text: string, at: number, max: number): number => {
+  let count = 0;
+  while (count <= max && text.charCodeAt(at - 1 - count) === 92) count++;
+  return count;
+};
+
+/** Whether an encoded quote (`%22`, `%27`) ends just before `at`. */
+const encodedQuoteBefore = (text: string, at: number, floor: number): boolean =>
+  at - 3 >= floor && /^%2[27]$/.test(text.slice(at - 3, at));
 
 /**
  * Where a JSON object or array opened at `open` closes: brackets are counted outside strings,
@@ -58,9 +72,7 @@ const structureEnd = (text: string, open: number, level: number): number => {
   for (let i = open; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
-      let before = 0;
-      while (before <= level && text.charCodeAt(i - 1 - before) === 92) before++;
-      if (before <= level) quoted = !quoted;
+      if (backslashesBefore(text, i, level) <= level) quoted = !quoted;
     } else if (!quoted && (c === 123 || c === 91)) depth++;
     else if (!quoted && (c === 125 || c === 93) && --depth === 0) return i + 1;
   }
@@ -77,8 +89,7 @@ const quotedEnd = (text: string, contentStart: number, slashes: number, quote: n
     const c = text.charCodeAt(at);
     if (c === 10 || c === 13) return at;
     if (c !== quote) continue;
-    let before = 0;
-    while (before <= slashes && text.charCodeAt(at - 1 - before) === 92) before++;
+    const before = backslashesBefore(text, at, slashes);
     if (before <= slashes) return at - before;
   }
   return text.length;
@@ -89,17 +100,15 @@ interface Span {
   end: number;
 }
 
-/**
- * Where the value at `at` is, or `undefined` when there is nothing to redact there. `level` is
- * how many backslashes escaped the key's closing quote (0 for plain JSON).
- */
-const valueAt = (
-  text: string,
-  at: number,
-  key: string,
-  percent: boolean,
-  level: number,
-): Span | undefined => {
+/** A key read back from its separator. */
+interface Key {
+  name: string;
+  /** How many backslashes escape its closing `"` (0 for plain JSON or no quote). */
+  level: number;
+}
+
+/** Where the value of `key` at `at` is, or `undefined` when there is nothing to redact there. */
+const valueAt = (text: string, at: number, key: Key, percent: boolean): Span | undefined => {
   if (at >= text.length) return undefined;
   let slashes = 0;
   while (slashes < 16 && text.charCodeAt(at + slashes) === 92) slashes++;
@@ -109,7 +118,7 @@ const valueAt = (
     const end = quotedEnd(text, start, slashes, quote.charCodeAt(0));
     return end > start ? { start, end } : undefined;
   }
-  if (LINE_KEYS.test(key)) {
+  if (LINE_KEYS.test(key.name)) {
     AUTH_SCHEME.lastIndex = at;
     const start = AUTH_SCHEME.exec(text) === null ? at : AUTH_SCHEME.lastIndex;
     // The whole line goes, even after a token rule's `[REDACTED]` (`Digest username="…", response="…"`).
@@ -119,11 +128,9 @@ const valueAt = (
   if (alreadyRedacted(text, at)) return undefined;
   // `"password":["…"]`, `"credentials":{"value":"…"}`: a secret's whole structure goes.
   const open = text.charCodeAt(at);
-  if (open === 123 || open === 91) return { start: at, end: structureEnd(text, at, level) };
-  BARE_VALUE.lastIndex = at;
-  let bare = BARE_VALUE.exec(text)?.[0];
-  if (bare === undefined) return undefined;
-  if (bare.length === 4_096) bare = text.slice(at, bareEnd(text, at + bare.length));
+  if (open === 123 || open === 91) return { start: at, end: structureEnd(text, at, key.level) };
+  const bare = text.slice(at, bareEnd(text, at));
+  if (bare.length === 0) return undefined;
   // `authorization=Bearer [REDACTED]`: the scheme stays, the token rule took the credentials.
   if (/^(?:Bearer|Basic|Digest|Token)$/i.test(bare)) return undefined;
   const cut = percent ? bare.search(PERCENT_END) : -1;
@@ -142,15 +149,20 @@ const isKeyChar = (c: number): boolean =>
 
 /**
  * The key that ends before the separator at `at`, read backwards: spaces, a closing quote
- * (escaped at any depth), then at most 128 key characters, never before `floor`.
+ * (escaped at any depth, which gives its `level`), then at most 128 key characters, never
+ * before `floor`.
  */
-const keyBefore = (text: string, at: number, floor: number): string | undefined => {
+const keyBefore = (text: string, at: number, floor: number): Key | undefined => {
   let i = at;
   for (let n = 0; n < 16 && i > floor && (text[i - 1] === ' ' || text[i - 1] === '\t'); n++) i--;
+  const doubleQuoted = i > floor && text[i - 1] === '"';
   if (i > floor && (text[i - 1] === '"' || text[i - 1] === "'")) i--;
   // `%22password%22%3A…`: percent-encoded JSON closes its key with an encoded quote.
-  else if (i - 3 >= floor && /^%2[27]$/.test(text.slice(i - 3, i))) i -= 3;
+  else if (encodedQuoteBefore(text, i, floor)) i -= 3;
+  const quoteAt = i;
   for (let n = 0; n < 16 && i > floor && text.charCodeAt(i - 1) === 92; n++) i--;
+  // The backslashes that escape a closing `"` are the depth of JSON escaping the key is at.
+  const level = doubleQuoted ? quoteAt - i : 0;
   const end = i;
   while (i > floor && end - i < 128) {
     const c = text.charCodeAt(i - 1);
@@ -158,20 +170,10 @@ const keyBefore = (text: string, at: number, floor: number): string | undefined 
     const bracket = c === 37 && text[i] === '5' && /[BbDd]/.test(text[i + 1] ?? '');
     if (!isKeyChar(c) && !bracket) break;
     // The encoded quote that opens a percent-encoded JSON key is not part of it.
-    if (c === 50 && i - 3 >= floor && /^%2[27]$/.test(text.slice(i - 3, i))) break;
+    if (c === 50 && encodedQuoteBefore(text, i, floor)) break;
     i--;
   }
-  return i < end ? text.slice(i, end) : undefined;
-};
-
-/** How many backslashes escape the quote that closes the key before `at` (0: plain JSON). */
-const keyQuoteLevel = (text: string, at: number): number => {
-  let i = at;
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t') && at - i < 16) i--;
-  if (text[i - 1] !== '"') return 0;
-  let level = 0;
-  while (level < 16 && text.charCodeAt(i - 2 - level) === 92) level++;
-  return level;
+  return i < end ? { name: text.slice(i, end), level } : undefined;
 };
 
 /**
@@ -185,12 +187,11 @@ export const redactPairs = (text: string, isSecret: (key: string) => boolean): s
   SEPARATOR.lastIndex = 0;
   for (let mark = SEPARATOR.exec(text); mark !== null; mark = SEPARATOR.exec(text)) {
     const key = keyBefore(text, mark.index, copied);
-    if (key === undefined || !isSecret(key)) continue;
+    if (key === undefined || !isSecret(key.name)) continue;
     SPACES.lastIndex =
       SEPARATOR.lastIndex + (mark[0] === '=' && text[SEPARATOR.lastIndex] === '>' ? 1 : 0);
     SPACES.exec(text);
-    const level = keyQuoteLevel(text, mark.index);
-    const value = valueAt(text, SPACES.lastIndex, key, mark[0].length === 3, level);
+    const value = valueAt(text, SPACES.lastIndex, key, mark[0].length === 3);
     if (value === undefined) continue;
     out += `${text.slice(copied, value.start)}${REDACTED}`;
     copied = value.end;
