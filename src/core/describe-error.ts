@@ -65,6 +65,8 @@ const NO_REDACTION: DescribeRedaction = {
   secretKey: () => false,
 };
 
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
 const cutNote = (more: number): string => `… [${more} more characters]`;
 
 /**
@@ -93,6 +95,8 @@ export const redactThenCap = (
   for (let round = 0; within && round < 3; round++) {
     keep = Math.max(0, Math.min(safe.length, max - cutNote(safe.length - keep + dropped).length));
   }
+  // Never between the two halves of a surrogate pair: a lone half is no character.
+  if (keep > 0 && isHighSurrogate(safe.charCodeAt(keep - 1))) keep -= 1;
   return `${safe.slice(0, keep)}${cutNote(safe.length - keep + dropped)}`;
 };
 

@@ -240,6 +240,9 @@ describe('options', () => {
   });
 });
 
+/** Half a surrogate pair without its other half (what `String.prototype.isWellFormed` rejects). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 describe('redact first, cut after', () => {
   it('never keeps part of a secret that straddles the cap', () => {
     const message = `${'m'.repeat(MAX_MESSAGE_CHARS - 5)} password=${SECRET}`;
@@ -256,6 +259,21 @@ describe('redact first, cut after', () => {
     });
     expect(Math.max(...seen)).toBeLessThan(10_000);
     expect(text).toMatch(/… \[10999900 more characters\]$/);
+  });
+
+  it('never cuts between the halves of a surrogate pair', () => {
+    // Texts of emoji and letters, cut anywhere, with and without the note counted in the cap.
+    const text = fc
+      .array(fc.constantFrom('😀', 'a', '𝄞', 'é'), { maxLength: 60 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 80 }), fc.boolean(), (raw, max, within) => {
+        const cut = redactThenCap(raw, max, (t) => t, within);
+        expect(cut).not.toMatch(LONE_SURROGATE);
+        expect(raw.startsWith(cut.replace(/… \[\d+ more characters\]$/, ''))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('keeps the client message within 1,000 characters, note of the cut included', () => {
