@@ -140,6 +140,13 @@ const nameOf = (value: unknown, walk: Walk): string => {
   return typeof ctor === 'string' && ctor.length > 0 ? textOf(walk, ctor, 200) : 'object';
 };
 
+/** A number as the text rules judge its digits: a card number is a secret as a number too. */
+const numberField = (walk: Walk, field: number): number | string => {
+  const digits = String(field);
+  const shown = walk.redaction.text(digits);
+  return shown === digits ? field : shown;
+};
+
 const fieldsOf = (value: object, walk: Walk): DescribedError['fields'] => {
   let keys: string[];
   try {
@@ -164,7 +171,9 @@ const fieldsOf = (value: object, walk: Walk): DescribedError['fields'] => {
         ? REDACTED
         : typeof field === 'string'
           ? textOf(walk, field, 1_024)
-          : field;
+          : typeof field === 'number'
+            ? numberField(walk, field)
+            : field;
       if (++count >= MAX_FIELDS) break;
     }
   }

@@ -1,6 +1,7 @@
 /** The payment card rule: card numbers (Luhn-valid, a network's first digit) keep their last four. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeError } from '../../src/core/describe-error.js';
 import { compileRedaction } from '../../src/core/redact/index.js';
 
 const redact = compileRedaction(undefined);
@@ -51,6 +52,24 @@ describe('payment card numbers', () => {
           const out = redact.text(`declined: ${pan} (issuer 05)`);
           expect(out).not.toContain(pan);
           expect(out).toBe(`declined: ****${pan.slice(-4)} (issuer 05)`);
+        },
+      ),
+    );
+  });
+
+  it('hides a card number held as a number field, and leaves other numbers numbers', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('3', '4', '5', '6'),
+        // 13 to 16 digits led by 3 to 6: below 2^53, so exact as a JavaScript number.
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 11, maxLength: 14 }),
+        fc.integer(),
+        (first, body, amount) => {
+          const pan = luhnNumber(first, body);
+          const thrown = Object.assign(new Error('declined'), { card: Number(pan), amount });
+          const fields = describeError(thrown, redact).fields;
+          expect(fields?.card).toBe(`****${pan.slice(-4)}`);
+          expect(fields?.amount).toBe(amount);
         },
       ),
     );
