@@ -6,6 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { answeredError } from './answered-errors.js';
 import { type Parsed, PROGRAM } from './args.js';
 import { oneLine } from './escape.js';
@@ -50,19 +51,6 @@ export const linePrinter =
 /** Time between two looks at the local file. */
 const POLL_MS = 250;
 
-const sleep = (ms: number, signal: AbortSignal | undefined) =>
-  new Promise<void>((done) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        done();
-      },
-      { once: true },
-    );
-  });
-
 /**
  * Tails `file` from its current end until `signal` aborts, printing each complete new line.
  *
@@ -88,7 +76,8 @@ export const tailFile = async (
         partial = '';
       }
       if (size === position) {
-        await sleep(POLL_MS, signal);
+        // The platform's timer removes its abort listener when it fires: one listener, however long.
+        await delay(POLL_MS, undefined, { signal }).catch(() => undefined);
         continue;
       }
       const { bytesRead } = await handle.read(

@@ -5,6 +5,7 @@
  * Limits (StartQuery and GetQueryResults API references): a query returns at most 100,000 rows
  * (`limit`), GetQueryResults at most 10,000 per call, the rest through `nextToken`.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type {
   CloudWatchLogsClient,
   GetQueryResultsResponse,
@@ -131,23 +132,6 @@ export interface QueryResult {
   statistics: QueryStatistics | undefined;
 }
 
-const pause = (ms: number, signal: AbortSignal | undefined) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-
 /**
  * Runs one query over `logGroupNames`, waits for its end and reads every page of its results.
  *
@@ -220,10 +204,11 @@ export const runQuery = async (options: RunQueryOptions): Promise<QueryResult> =
       );
     }
     try {
-      await pause(pollIntervalMs, signal);
-    } catch (reason) {
+      await delay(pollIntervalMs, undefined, { signal });
+    } catch (error) {
       await stop();
-      throw reason;
+      // The timer rejects with an AbortError; the caller hears why it aborted.
+      throw signal?.aborted ? signal.reason : error;
     }
   }
   if (response.status !== 'Complete') throw new QueryEndedError(id, response.status ?? '');

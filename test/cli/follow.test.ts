@@ -3,6 +3,7 @@
  * Tail event stream (sessions resumed, sampling said once, at most 10 log groups). The abort
  * signal (Ctrl-C) ends both with exit 0.
  */
+import { getEventListeners } from 'node:events';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +59,12 @@ const start = (args: string[]) => {
     },
     { logsClient: () => new CloudWatchLogsClient({ region: 'eu-west-1' }) },
   );
-  return { out, code, stop: () => controller.abort(new Error('Interrupted')) };
+  return {
+    out,
+    code,
+    signal: controller.signal,
+    stop: () => controller.abort(new Error('Interrupted')),
+  };
 };
 
 describe('--follow, local file', () => {
@@ -93,6 +99,20 @@ describe('--follow, local file', () => {
     expect(await run.code).toBe(0);
     const lines = run.out.stdout.trimEnd().split('\n');
     expect(lines.map((text) => JSON.parse(text).fingerprint)).toEqual(['5'.repeat(16)]);
+  });
+
+  it('keeps one abort listener however long it waits', async () => {
+    const file = join(dir, 'quiet.jsonl');
+    writeFileSync(file, '');
+    const run = start(['errors', '--follow', '--file', file]);
+    await until(() => run.out.stderr.includes('following'));
+    const atStart = getEventListeners(run.signal, 'abort').length;
+    // Five looks at the unchanged file (one each 250 ms): a listener left by each would show.
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(getEventListeners(run.signal, 'abort').length).toBeLessThanOrEqual(atStart);
+    run.stop();
+    expect(await run.code).toBe(0);
+    expect(run.out.stderr).not.toContain('MaxListenersExceeded');
   });
 
   it('a missing file is said at once (exit 1)', async () => {
