@@ -50,6 +50,7 @@ export {
   type RouterMiddleware,
   routerErrorHandler,
 } from './doors/router.js';
+export type { RouterLogger } from './doors/router-logger.js';
 export type {
   LambdaContext,
   MiddyMiddleware,

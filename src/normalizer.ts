@@ -30,7 +30,7 @@ import { writeLine } from './report/log-line.js';
 import { runHook } from './report/on-incident.js';
 import { report } from './report/report.js';
 import { guardTracer } from './report/tracer-guard.js';
-import type { Incident } from './report/types.js';
+import type { ErrorLogger, Incident } from './report/types.js';
 
 /** Why the request failed, as the log line's `kind` says. */
 export type FailureKind = Incident['kind'];
@@ -60,6 +60,10 @@ export interface NormalizerCore {
   settle(context: unknown): Promise<void> | undefined;
   /** Says a door's own trouble on stderr, once per kind, with the reporters' record. */
   complain: Complain;
+  /** The logger the core writes to: the `logger` option, or a Powertools Logger of its own. */
+  logger: ErrorLogger;
+  /** Redacts a text by the `redaction` option, as every string of a log line is. */
+  redactText(text: string): string;
 }
 
 /** The key of hook deliveries when the context is not an object (tests, scripts). */
@@ -140,6 +144,8 @@ export const createCore = (
 
   return {
     complain,
+    logger,
+    redactText: redact.text,
 
     answer(thrown, event, context, kind = 'uncaught_error') {
       const source = eventSourceOf(event);

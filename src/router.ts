@@ -7,10 +7,19 @@
  * import { Logger } from '@aws-lambda-powertools/logger';
  * import { routerErrorHandler } from 'lambda-error-normalizer/router';
  *
- * const app = new Router();
- * app.errorHandler(Error, routerErrorHandler({ logger: new Logger() }));
+ * const errors = routerErrorHandler({ logger: new Logger() });
+ * const app = new Router({ logger: errors.logger }); // the Router's own lines, redacted
+ * app.errorHandler(Error, errors);
+ * app.use(errors.middleware);
  * ```
  * @packageDocumentation
  */
 export type { ErrorNormalizerOptions } from './core/options.js';
-export { type RouterErrorContext, routerErrorHandler } from './doors/router.js';
+export {
+  type RouterErrorContext,
+  type RouterErrorHandler,
+  type RouterErrorHandlerOptions,
+  type RouterMiddleware,
+  routerErrorHandler,
+} from './doors/router.js';
+export type { RouterLogger } from './doors/router-logger.js';

@@ -36,3 +36,12 @@ export const safeString = (value: unknown): string => {
     return Object.prototype.toString.call(value);
   }
 };
+
+/** `value instanceof Error` that survives a proxy whose `getPrototypeOf` trap throws. */
+export const isError = (value: unknown): value is Error => {
+  try {
+    return value instanceof Error;
+  } catch {
+    return false;
+  }
+};

@@ -8,7 +8,9 @@
  */
 
 import type { ErrorNormalizerOptions } from '../core/options.js';
+import { isError } from '../core/read.js';
 import { createCore } from '../normalizer.js';
+import { type RouterLogger, redactingRouterLogger } from './router-logger.js';
 
 /**
  * The part of the Router's request context the handler reads.
@@ -64,16 +66,14 @@ export interface RouterErrorHandler {
    * `{"statusCode":500,...}` body; it is answered, logged and traced as the value it was.
    */
   middleware: RouterMiddleware;
+  /**
+   * The Router's own logger, redacted: give it to the Router (`new Router({ logger:
+   * errors.logger })`). The Router logs what a route threw at DEBUG before this handler runs,
+   * message and all; through this logger that line is redacted and written by the handler's
+   * logger, at its level.
+   */
+  logger: RouterLogger;
 }
-
-const isError = (value: unknown): boolean => {
-  try {
-    return value instanceof Error;
-  } catch {
-    // A proxy whose getPrototypeOf trap throws is no Error the Router could match.
-    return false;
-  }
-};
 
 /**
  * Carries a thrown non-Error to the handler. The middleware re-throws rather than answers:
@@ -126,5 +126,6 @@ export const routerErrorHandler = (options: RouterErrorHandlerOptions = {}): Rou
       throw isError(thrown) ? thrown : new ThrownValue(thrown);
     }
   };
-  return Object.assign(handler, { middleware });
+  const logger = redactingRouterLogger(core.logger, core.redactText, core.complain);
+  return Object.assign(handler, { middleware, logger });
 };

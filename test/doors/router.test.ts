@@ -10,6 +10,7 @@ import {
   Router,
   UnauthorizedError,
 } from '@aws-lambda-powertools/event-handler/http';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { routerErrorHandler } from '../../src/index.js';
 import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
@@ -117,5 +118,82 @@ describe.each(EVENTS)('routerErrorHandler over %s', (_source, name) => {
     const { body } = await resolve(app, at(name, '/elsewhere'));
     expect(body).not.toHaveProperty('traceId');
     expect(body).not.toHaveProperty('requestId');
+  });
+});
+
+describe('the Router’s own DEBUG line', () => {
+  const SECRET = 'hunter2-router-debug';
+  const failing = async (): Promise<never> => {
+    throw new Error(`connect postgres://app:${SECRET}@db.internal:5432/app refused`);
+  };
+  const event = () => at('apigw-request.json', '/elsewhere');
+  const written = () => invocation.output.lines.map((line) => line.text).join('\n');
+
+  afterEach(() => {
+    delete process.env.AWS_LAMBDA_LOG_LEVEL;
+  });
+
+  it('is the raw message without errors.logger (AWS_LAMBDA_LOG_LEVEL=DEBUG): the leak it closes', async () => {
+    process.env.AWS_LAMBDA_LOG_LEVEL = 'DEBUG';
+    const debug: unknown[][] = [];
+    vi.spyOn(console, 'debug').mockImplementation((...args: unknown[]) => {
+      debug.push(args);
+    });
+    const app = new Router();
+    app.route(failing, { method: ['GET', 'POST'], path: '/elsewhere' });
+    app.errorHandler(Error, routerErrorHandler({ logger: newLogger() }));
+    await resolve(app, event());
+    expect(debug.flat().join(' ')).toContain(SECRET);
+  });
+
+  it('is written redacted by the handler’s logger through errors.logger', async () => {
+    const errors = routerErrorHandler({
+      logger: new Logger({ serviceName: 'doors-test', logLevel: 'DEBUG' }),
+    });
+    const app = new Router({ logger: errors.logger });
+    app.route(failing, { method: ['GET', 'POST'], path: '/elsewhere' });
+    app.errorHandler(Error, errors);
+    app.use(errors.middleware);
+    const { answer } = await resolve(app, event());
+    expect(answer.statusCode).toBe(500);
+    const line = invocation.output
+      .logs('DEBUG')
+      .find((json) => String(json.message).includes('error processing'));
+    expect(line?.message).toContain('postgres://app:***@db.internal');
+    expect(written()).not.toContain(SECRET);
+  });
+
+  it('an Error given to it is written as its redacted text', () => {
+    const lines: unknown[][] = [];
+    const logger = {
+      error: (...args: unknown[]) => lines.push(args),
+      warn: (...args: unknown[]) => lines.push(args),
+    };
+    const errors = routerErrorHandler({ logger });
+    errors.logger.error(new TypeError(`token=${SECRET}`), 42);
+    errors.logger.debug('not written: this logger has no debug');
+    expect(lines).toEqual([['TypeError: token=[REDACTED]', 42]]);
+  });
+
+  it('a logger that throws is said once on stderr, and the answer still goes out', async () => {
+    const broken = {
+      error: () => undefined,
+      warn: () => undefined,
+      debug: () => {
+        throw new Error('logger down');
+      },
+    };
+    const errors = routerErrorHandler({ logger: broken });
+    const app = new Router({ logger: errors.logger });
+    app.route(failing, { method: ['GET', 'POST'], path: '/elsewhere' });
+    app.errorHandler(Error, errors);
+    const { answer, body } = await resolve(app, event());
+    await resolve(app, event());
+    expect(answer.statusCode).toBe(500);
+    expect(body.error).toBe('internal_server_error');
+    const said = invocation.output.lines.filter((line) =>
+      line.text.includes('Router logger failed'),
+    );
+    expect(said).toHaveLength(1);
   });
 });
