@@ -86,3 +86,100 @@ describe('percent-encoded JSON', () => {
     expect(redact(`GET /list?state=${state}`)).toBe(`GET /list?state=${state}`);
   });
 });
+
+describe('the shapes real errors carry', () => {
+  const SECRET = 'Q7w9ZxSecret';
+  const headers = {
+    'content-type': 'application/json',
+    'set-cookie': [`sid=${SECRET}; Path=/`, 'cart=2'],
+  };
+
+  it.each([
+    ['pretty JSON, a header array over lines', JSON.stringify({ headers }, null, 2)],
+    ['util.inspect of the headers', `{\n  'set-cookie': [ 'sid=${SECRET}; Path=/', 'cart=2' ]\n}`],
+    ['escaped JSON in a string', JSON.stringify({ body: JSON.stringify({ headers }) })],
+    ['a Cookie object, pretty', JSON.stringify({ Cookie: { sid: SECRET } }, null, 2)],
+  ])('a secret header’s structure goes whole: %s', (_label, text) => {
+    expect(redact(`upstream 401: ${text}`)).not.toContain(SECRET);
+  });
+
+  it('a raw request quoted into JSON loses every Cookie and Authorization value', () => {
+    const raw = `GET /v1 HTTP/1.1\r\nHost: api.x\r\nCookie: consent="yes"; sid=${SECRET}\r\nAuthorization: Digest username="bob", response="${SECRET}d"\r\nAccept: */*\r\n\r\n`;
+    for (const text of [
+      raw,
+      JSON.stringify({ request: raw }),
+      JSON.stringify({ m: JSON.stringify({ request: raw }) }),
+    ]) {
+      const out = redact(text);
+      expect(out).not.toContain(SECRET);
+      expect(out).toContain('Host: api.x');
+      expect(out).toContain('Accept: */*');
+    }
+  });
+
+  it.each([
+    ['API key: K1', 'API key: [REDACTED]'],
+    ['{"API Key":"K1"}', '{"API Key":"[REDACTED]"}'],
+    ['{"session id": "K1"}', '{"session id": "[REDACTED]"}'],
+    ['{\\"Secret Key\\":\\"K1\\"}', '{\\"Secret Key\\":\\"[REDACTED]\\"}'],
+    ['Secret Key=K1 next', 'Secret Key=[REDACTED] next'],
+    ['Private Key: K1', 'Private Key: [REDACTED]'],
+    [
+      'Connection string: Server=db;Password=K1',
+      'Connection string: [REDACTED];Password=[REDACTED]',
+    ],
+  ])('a key of two words: %s', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  it.each([
+    'Auth failed: user bob not found',
+    'Token expired: sign in again',
+    'Request ID: 7c1e',
+    'Error code: E42',
+    'The security token included in the request is invalid.',
+    'Basic authentication failed for user bob',
+    'Digest algorithm mismatch',
+    'Bearer required: none supplied',
+  ])('prose stays readable: %s', (text) => {
+    expect(redact(text)).toBe(text);
+  });
+
+  it.each([
+    ['password: Tr0ub4dor,horse then', 'password: [REDACTED] then'],
+    ["password=it'sA1 then", 'password=[REDACTED] then'],
+    ['password=ab"cd"ef then', 'password=[REDACTED] then'],
+    ['api_key=`K1` then', 'api_key=`[REDACTED]` then'],
+    ['token=<K1 x> then', 'token=[REDACTED] then'],
+    ['secret=(K1) then', 'secret=[REDACTED] then'],
+    ['password=K1,user=bob', 'password=[REDACTED],user=bob'],
+    ['password=K1; Path=/', 'password=[REDACTED]; Path=/'],
+    ['password=K1&next=2', 'password=[REDACTED]&next=2'],
+    ['{"msg":"password=K1","n":1}', '{"msg":"password=[REDACTED]","n":1}'],
+    ['password=K1, retrying', 'password=[REDACTED], retrying'],
+  ])('a bare value to its real end: %s', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  it('a bare value holding quotes and list marks is redacted whole, whatever they are', () => {
+    // Runs of value characters, joined by a quote or a `,;&` that the value goes on after.
+    const value = fc
+      .array(
+        fc.tuple(
+          fc.stringMatching(/^[A-Za-z0-9]{1,8}$/),
+          fc.constantFrom(',', ';', '&', "'", '"', '`'),
+        ),
+        {
+          minLength: 1,
+          maxLength: 6,
+        },
+      )
+      .map((parts) => parts.map(([run, mark]) => run + mark).join(''));
+    fc.assert(
+      fc.property(value, fc.constantFrom('password=', 'token: ', 'api_key='), (body, key) => {
+        expect(redact(`login: ${key}${body}${TAIL} then`)).toBe(`login: ${key}[REDACTED] then`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

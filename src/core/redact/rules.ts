@@ -104,8 +104,17 @@ const redactCardNumbers = (text: string): string =>
     return passesLuhn(digits) ? `****${digits.slice(-4)}` : match;
   });
 
+/** A word of prose after a scheme (`token included`, `Bearer required`), not credentials. */
+const PROSE_WORD = /^[A-Z]?[a-z]{1,4096}$/;
+
 const authScheme = (text: string): string =>
-  text.replace(AUTH_CREDENTIALS, (match) => `${match.slice(0, match.search(/[ \t]/))} ${REDACTED}`);
+  text.replace(AUTH_CREDENTIALS, (match) => {
+    const space = match.search(/[ \t]/);
+    const scheme = match.slice(0, space);
+    // Issued credentials mix case or hold digits, symbols or padding; a lone word does not.
+    if (PROSE_WORD.test(match.slice(space).trim())) return match;
+    return `${scheme} ${REDACTED}`;
+  });
 
 /** The built-in rules, in order: blocks and URIs first, tokens, then the pairs of what is left. */
 export const BUILT_IN_RULES: readonly Rule[] = [
@@ -131,6 +140,7 @@ export const rulePatterns = (): readonly RegExp[] => [
   URI_BODY,
   PEM_BEGIN,
   AUTH_CREDENTIALS,
+  PROSE_WORD,
   BASE64_40,
   CARD_NUMBER,
   tokenPattern(),

@@ -29,18 +29,22 @@ const LINE_KEYS = /^(?:set-?cookie|cookie|authorization|proxy-authorization)$/i;
 const alreadyRedacted = (text: string, at: number): boolean =>
   text.startsWith(REDACTED, at) || text.startsWith('***', at);
 
-/** The end of the line `at` is on (a raw or an escaped line break). */
+/**
+ * The end of the line `at` is on: a raw or an escaped line break. Never a quote: a header line
+ * quoted into JSON holds its own quotes escaped (`Cookie: consent=\\"yes\\"; sid=…`) at the
+ * very depth that could close the string around it, so a quote cannot tell which it is.
+ */
 const lineEnd = (text: string, at: number): number => {
   for (let i = at; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return i;
-    if (c === 92 && (text[i + 1] === 'n' || text[i + 1] === 'r' || text[i + 1] === '"')) return i;
+    if (c === 92 && (text[i + 1] === 'n' || text[i + 1] === 'r')) return i;
   }
   return text.length;
 };
 
-/** Where the unquoted value at `at` ends: `BARE_VALUE` run after run, to its real end. */
-const bareEnd = (text: string, at: number): number => {
+/** Where the run of value characters at `at` ends: `BARE_VALUE` run after run, to its end. */
+const runEnd = (text: string, at: number): number => {
   let end = at;
   for (;;) {
     BARE_VALUE.lastIndex = end;
@@ -48,6 +52,44 @@ const bareEnd = (text: string, at: number): number => {
     end += run;
     if (run < BARE_RUN) return end;
   }
+};
+
+/** A key and its separator (`x=`, `user[id]:`, `sid%3D`): what starts the next pair. */
+const NEXT_KEY = /[A-Za-z0-9_.[\]-]{1,128}(?:[:=]|%3[DdAa])/y;
+
+/** Whether the next pair's key starts at `at`. */
+const keyAt = (text: string, at: number): boolean => {
+  NEXT_KEY.lastIndex = at;
+  return NEXT_KEY.test(text);
+};
+
+/**
+ * Where the unquoted value at `at` ends. Inside it, a quote (`it's`, `ab"cd"ef`) and a `,`,
+ * `;` or `&` that the value goes on after (`Tr0ub4dor,horse`) are the value's own: only a
+ * delimiter followed by nothing of a value, or by the next `key=`, ends it.
+ */
+const bareEnd = (text: string, at: number): number => {
+  let end = runEnd(text, at);
+  while (end > at && end < text.length) {
+    const c = text.charCodeAt(end);
+    const inner = c === 34 || c === 39 || c === 96; // " ' `
+    const list = c === 44 || c === 59 || c === 38; // , ; &
+    if (!inner && !list) return end;
+    const next = runEnd(text, end + 1);
+    if (next === end + 1 || (list && keyAt(text, end + 1))) return end;
+    end = next;
+  }
+  return end;
+};
+
+/** Brackets that enclose a whole value (`token=<…>`, `secret=(…)`), and their closers. */
+const ENCLOSING: Readonly<Record<string, string>> = { '<': '>', '(': ')' };
+
+/** Where a value enclosed by `open` at `at` closes: its closer, else the end of the line. */
+const enclosedEnd = (text: string, at: number, close: string): number => {
+  const line = lineEnd(text, at);
+  const end = text.indexOf(close, at + 1);
+  return end < 0 || end > line ? line : end + 1;
 };
 
 /** How many backslashes stand right before `at`, counting up to `max + 1`. */
@@ -105,6 +147,8 @@ interface Key {
   name: string;
   /** How many backslashes escape its closing `"` (0 for plain JSON or no quote). */
   level: number;
+  /** With the word before it, when the key is a noun that names nothing alone (`API key`). */
+  wider?: string;
 }
 
 /** Where the value of `key` at `at` is, or `undefined` when there is nothing to redact there. */
@@ -113,11 +157,14 @@ const valueAt = (text: string, at: number, key: Key, percent: boolean): Span | u
   let slashes = 0;
   while (slashes < 16 && text.charCodeAt(at + slashes) === 92) slashes++;
   const quote = text[at + slashes];
-  if (quote === '"' || quote === "'") {
+  if (quote === '"' || quote === "'" || quote === '`') {
     const start = at + slashes + 1;
     const end = quotedEnd(text, start, slashes, quote.charCodeAt(0));
     return end > start ? { start, end } : undefined;
   }
+  // `"password":["…"]`, `"set-cookie":[…]` over several lines: a secret's whole structure goes.
+  const open = text.charCodeAt(at);
+  if (open === 123 || open === 91) return { start: at, end: structureEnd(text, at, key.level) };
   if (LINE_KEYS.test(key.name)) {
     AUTH_SCHEME.lastIndex = at;
     const start = AUTH_SCHEME.exec(text) === null ? at : AUTH_SCHEME.lastIndex;
@@ -126,9 +173,8 @@ const valueAt = (text: string, at: number, key: Key, percent: boolean): Span | u
     return end > start ? { start, end } : undefined;
   }
   if (alreadyRedacted(text, at)) return undefined;
-  // `"password":["…"]`, `"credentials":{"value":"…"}`: a secret's whole structure goes.
-  const open = text.charCodeAt(at);
-  if (open === 123 || open === 91) return { start: at, end: structureEnd(text, at, key.level) };
+  const closer = ENCLOSING[text[at] ?? ''];
+  if (closer !== undefined) return { start: at, end: enclosedEnd(text, at, closer) };
   const bare = text.slice(at, bareEnd(text, at));
   if (bare.length === 0) return undefined;
   // `authorization=Bearer [REDACTED]`: the scheme stays, the token rule took the credentials.
@@ -147,16 +193,50 @@ const isKeyChar = (c: number): boolean =>
   c === 91 || // [
   c === 93; // ]
 
+/** Last words of a key in prose that name a secret only with the word before (`Session ID`). */
+const KEY_NOUNS = /^(?:key|id|code|number|string)$/i;
+const MAX_KEY_CHARS = 128;
+
+/** The start of the quoted key that ends at `end` (its opening `quote`), read back at most 128. */
+const quotedKeyStart = (text: string, end: number, floor: number, quote: string): number => {
+  for (let i = end - 1; i >= floor && end - i <= MAX_KEY_CHARS; i--) {
+    const c = text[i];
+    if (c === quote) return i + 1;
+    if (c === '\n' || c === '\r') return -1;
+  }
+  return -1;
+};
+
+/** The word (key characters) that ends at `end`, read back at most 128, never before `floor`. */
+const wordStart = (text: string, end: number, floor: number): number => {
+  let i = end;
+  while (i > floor && end - i < MAX_KEY_CHARS) {
+    const c = text.charCodeAt(i - 1);
+    // `%5B`/`%5D`: the percent-encoded brackets of a nested form key.
+    const bracket = c === 37 && text[i] === '5' && /[BbDd]/.test(text[i + 1] ?? '');
+    if (!isKeyChar(c) && !bracket) break;
+    // The encoded quote that opens a percent-encoded JSON key is not part of it.
+    if (c === 50 && encodedQuoteBefore(text, i, floor)) break;
+    // Nor the letter of an escaped line break or tab (`\r\nCookie:` in JSON is `Cookie`).
+    if ((c === 110 || c === 114 || c === 116) && text.charCodeAt(i - 2) === 92) break;
+    i--;
+  }
+  return i;
+};
+
 /**
  * The key that ends before the separator at `at`, read backwards: spaces, a closing quote
- * (escaped at any depth, which gives its `level`), then at most 128 key characters, never
- * before `floor`.
+ * (escaped at any depth, which gives its `level`), then the key, never before `floor`. A
+ * quoted key is whole between its quotes, spaces included (`{"API Key": …}`); an unquoted one
+ * is a word of key characters, and the word before it too when it is a bare noun (`API key:`).
  */
 const keyBefore = (text: string, at: number, floor: number): Key | undefined => {
   let i = at;
   for (let n = 0; n < 16 && i > floor && (text[i - 1] === ' ' || text[i - 1] === '\t'); n++) i--;
-  const doubleQuoted = i > floor && text[i - 1] === '"';
-  if (i > floor && (text[i - 1] === '"' || text[i - 1] === "'")) i--;
+  const closing = i > floor ? text[i - 1] : undefined;
+  const doubleQuoted = closing === '"';
+  const quoted = doubleQuoted || closing === "'";
+  if (quoted) i--;
   // `%22password%22%3A…`: percent-encoded JSON closes its key with an encoded quote.
   else if (encodedQuoteBefore(text, i, floor)) i -= 3;
   const quoteAt = i;
@@ -164,16 +244,18 @@ const keyBefore = (text: string, at: number, floor: number): Key | undefined => 
   // The backslashes that escape a closing `"` are the depth of JSON escaping the key is at.
   const level = doubleQuoted ? quoteAt - i : 0;
   const end = i;
-  while (i > floor && end - i < 128) {
-    const c = text.charCodeAt(i - 1);
-    // `%5B`/`%5D`: the percent-encoded brackets of a nested form key.
-    const bracket = c === 37 && text[i] === '5' && /[BbDd]/.test(text[i + 1] ?? '');
-    if (!isKeyChar(c) && !bracket) break;
-    // The encoded quote that opens a percent-encoded JSON key is not part of it.
-    if (c === 50 && encodedQuoteBefore(text, i, floor)) break;
-    i--;
+  if (quoted) {
+    const start = quotedKeyStart(text, end, floor, closing);
+    if (start >= 0 && start < end) return { name: text.slice(start, end), level };
   }
-  return i < end ? { name: text.slice(i, end), level } : undefined;
+  const start = wordStart(text, end, floor);
+  if (start === end) return undefined;
+  const name = text.slice(start, end);
+  if (quoted || !KEY_NOUNS.test(name) || text[start - 1] !== ' ' || start - 1 <= floor) {
+    return { name, level };
+  }
+  const before = wordStart(text, start - 1, floor);
+  return before < start - 1 ? { name, level, wider: text.slice(before, end) } : { name, level };
 };
 
 /**
@@ -187,7 +269,8 @@ export const redactPairs = (text: string, isSecret: (key: string) => boolean): s
   SEPARATOR.lastIndex = 0;
   for (let mark = SEPARATOR.exec(text); mark !== null; mark = SEPARATOR.exec(text)) {
     const key = keyBefore(text, mark.index, copied);
-    if (key === undefined || !isSecret(key.name)) continue;
+    if (key === undefined) continue;
+    if (!isSecret(key.name) && (key.wider === undefined || !isSecret(key.wider))) continue;
     SPACES.lastIndex =
       SEPARATOR.lastIndex + (mark[0] === '=' && text[SEPARATOR.lastIndex] === '>' ? 1 : 0);
     SPACES.exec(text);
@@ -208,4 +291,5 @@ export const STRUCTURE_PATTERNS: readonly RegExp[] = [
   PERCENT_END,
   AUTH_SCHEME,
   LINE_KEYS,
+  NEXT_KEY,
 ];
