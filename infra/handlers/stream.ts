@@ -6,6 +6,9 @@
  *
  * Middy 7 streams through `executionMode: executionModeStreamifyResponse` (the Lambda runtime
  * provides `awslambda.streamifyResponse` and `HttpResponseStream`).
+ *
+ * `maintenance()` reads `LAMBDA_ERROR_NORMALIZER_MAINTENANCE`, as the other routes do
+ * (./wrap.ts): while a window is open, a request is answered 503 before the stream starts.
  */
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -15,6 +18,7 @@ import middy from '@middy/core';
 import { executionModeStreamifyResponse } from '@middy/core/executionModeStreamifyResponse';
 import type { Context, LambdaFunctionURLEvent } from 'aws-lambda';
 import { errorNormalizer } from '../../src/index.js';
+import { maintenance } from '../../src/maintenance.js';
 import { streamGuard } from '../../src/streaming.js';
 import { logger, tracer } from './wrap.js';
 
@@ -67,4 +71,4 @@ export const handler = middy(streamChunks, {
   .use(injectLambdaContext(logger))
   .use(captureLambdaHandler(tracer))
   // Last, as Middy places http-error-handler; the guard answers a stream that fails early.
-  .use(errorNormalizer({ logger, tracer, streaming: streamGuard() }));
+  .use(errorNormalizer({ logger, tracer, maintenance: maintenance(), streaming: streamGuard() }));
