@@ -13,8 +13,25 @@ const stringProp = (value: unknown, key: string): string | undefined => {
   return typeof prop === 'string' ? prop : undefined;
 };
 
-const sdkHttpStatus = (value: unknown): number | undefined => {
-  const status = read(read(value, '$metadata'), 'httpStatusCode');
+/** Names of HTTP clients' errors for a response that failed: got and ky, ofetch. */
+const HTTP_CLIENT_ERRORS: ReadonlySet<string> = new Set(['HTTPError', 'FetchError']);
+
+/**
+ * The status of the upstream's answer an error carries: the AWS SDK v3's `$metadata`, or the
+ * `response` of an HTTP client's error (axios `isAxiosError`, got and ky `HTTPError`, ofetch
+ * `FetchError`). Only these shapes: a `response` on any other error is nobody's promise.
+ */
+const upstreamStatus = (value: unknown): number | undefined => {
+  const sdk = read(read(value, '$metadata'), 'httpStatusCode');
+  if (typeof sdk === 'number') return sdk;
+  if (
+    read(value, 'isAxiosError') !== true &&
+    !HTTP_CLIENT_ERRORS.has(stringProp(value, 'name') ?? '')
+  ) {
+    return undefined;
+  }
+  const response = read(value, 'response');
+  const status = read(response, 'status') ?? read(response, 'statusCode');
   return typeof status === 'number' ? status : undefined;
 };
 
@@ -92,7 +109,8 @@ const TIMEOUT_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Middy's `TimeoutError` (deadline reached), `AbortSignal.timeout()`, socket timeouts: 504.
+ * Middy's `TimeoutError` (deadline reached), `AbortSignal.timeout()`, socket timeouts, an
+ * HTTP client's timeout (axios `ECONNABORTED`, got `ETIMEDOUT`): 504.
  * @param error - the thrown value.
  * @returns `{ status: 504 }`, or `undefined`.
  * @example
@@ -105,7 +123,9 @@ export const timeoutRule: ErrorRule = (error) =>
     error,
     (link) =>
       TIMEOUT_NAMES.has(stringProp(link, 'name') ?? '') ||
-      TIMEOUT_CODES.has(stringProp(link, 'code') ?? ''),
+      TIMEOUT_CODES.has(stringProp(link, 'code') ?? '') ||
+      // axios says its own timeout with ECONNABORTED (ETIMEDOUT with `clarifyTimeoutError`).
+      (read(link, 'isAxiosError') === true && stringProp(link, 'code') === 'ECONNABORTED'),
   )
     ? { status: 504 }
     : undefined;
@@ -129,7 +149,8 @@ const THROTTLING_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * AWS SDK v3 throttling (`$retryable.throttling`, a throttling name, or an upstream 429): 503.
+ * AWS SDK v3 throttling (`$retryable.throttling`, a throttling name), or an upstream 429 (the
+ * SDK's, or an HTTP client's: axios, got, ky, ofetch): 503.
  * @param error - the thrown value.
  * @returns `{ status: 503 }`, or `undefined`.
  * @example
@@ -144,7 +165,7 @@ export const throttlingRule: ErrorRule = (error) =>
       read(read(link, '$retryable'), 'throttling') === true ||
       THROTTLING_NAMES.has(stringProp(link, 'name') ?? '') ||
       THROTTLING_NAMES.has(stringProp(link, 'code') ?? '') ||
-      sdkHttpStatus(link) === 429,
+      upstreamStatus(link) === 429,
   )
     ? { status: 503 }
     : undefined;
@@ -161,7 +182,8 @@ const UPSTREAM_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A dependency that refused, dropped or failed the call (socket errors, SDK server faults): 502.
+ * A dependency that refused, dropped or failed the call (socket errors, SDK server faults, an
+ * upstream 5xx through the SDK or an HTTP client: axios, got, ky, ofetch): 502.
  * @param error - the thrown value.
  * @returns `{ status: 502 }`, or `undefined`.
  * @example
@@ -173,7 +195,7 @@ export const upstreamRule: ErrorRule = (error) =>
   someInChain(error, (link) => {
     if (UPSTREAM_CODES.has(stringProp(link, 'code') ?? '')) return true;
     if (read(link, '$fault') === 'server') return true;
-    const status = sdkHttpStatus(link);
+    const status = upstreamStatus(link);
     return status !== undefined && status >= 500;
   })
     ? { status: 502 }

@@ -13,6 +13,29 @@ import { NotImplementedError } from '../../src/core/not-implemented.js';
 const statusOf = (error: unknown) => classify(error, defaultRules, 1).status;
 const withCode = (code: string, message = code) => Object.assign(new Error(message), { code });
 
+/** An AxiosError as axios 1.x builds it: `isAxiosError`, `code`, and `response` when answered. */
+const axiosError = ({ status, code }: { status?: number; code?: string }) =>
+  Object.assign(
+    new Error(
+      status === undefined
+        ? 'timeout of 1000ms exceeded'
+        : `Request failed with status code ${status}`,
+    ),
+    {
+      name: 'AxiosError',
+      isAxiosError: true,
+      code:
+        code ?? (status !== undefined && status >= 500 ? 'ERR_BAD_RESPONSE' : 'ERR_BAD_REQUEST'),
+      ...(status === undefined
+        ? {}
+        : { response: { status, statusText: '', headers: {}, data: '' } }),
+    },
+  );
+
+/** got's HTTPError (`response.statusCode`) or ky's (`response.status`, a Web Response). */
+const httpError = (response: { status?: number; statusCode?: number }) =>
+  Object.assign(new Error('Response code failed'), { name: 'HTTPError', response });
+
 describe('the default rules', () => {
   it.each([
     [
@@ -46,6 +69,29 @@ describe('the default rules', () => {
       502,
     ],
     ['an SDK server fault', Object.assign(new Error('x'), { $fault: 'server' }), 502],
+    // The shapes of the clients' own errors: axios AxiosError, got/ky HTTPError, ofetch FetchError.
+    ['an axios upstream 503', axiosError({ status: 503 }), 502],
+    ['an axios upstream 429', axiosError({ status: 429 }), 503],
+    ['an axios timeout (ECONNABORTED)', axiosError({ code: 'ECONNABORTED' }), 504],
+    ['an axios upstream 404 (our failure)', axiosError({ status: 404 }), 500],
+    [
+      'an axios error in the cause chain',
+      new Error('quote failed', { cause: axiosError({ status: 500 }) }),
+      502,
+    ],
+    ['a got HTTPError 502', httpError({ statusCode: 502 }), 502],
+    ['a ky HTTPError 429', httpError({ status: 429 }), 503],
+    [
+      'an ofetch FetchError 500',
+      Object.assign(httpError({ status: 500 }), { name: 'FetchError' }),
+      502,
+    ],
+    [
+      'a response on any other error',
+      Object.assign(new Error('x'), { response: { status: 503 } }),
+      500,
+    ],
+    ['ECONNABORTED outside axios', withCode('ECONNABORTED'), 500],
     ['anything else', new Error('boom'), 500],
     ['a thrown string', 'boom', 500],
     ['undefined', undefined, 500],
