@@ -39,7 +39,7 @@ export interface DescribedError {
   errors?: DescribedError[];
   /** Set when the chain loops back to an error already described. */
   circular?: true;
-  /** Set when a string was cut, or the chain was cut at its depth bound. */
+  /** Set when the chain was cut here: at its depth bound, or past the description's size budget. */
   truncated?: true;
 }
 
@@ -122,14 +122,28 @@ const SKIPPED_FIELDS: ReadonlySet<string> = new Set([
   '$retryable',
 ]);
 
-/** One walk: its visited set and its redaction. */
+/**
+ * The characters of text one description may hold in all. Each error is bounded on its own, but
+ * a chain of causes and aggregates multiplies them (five members of five members...): past this
+ * budget, what is left of the chain is marked `truncated`, so one log line stays well under
+ * CloudWatch's event size (256 KB in Lambda's own quotas).
+ */
+export const MAX_DESCRIBED_CHARS = 131_072;
+
+/** One walk: its visited set, its redaction and the characters it may still write. */
 interface Walk {
   seen: Set<object>;
   redaction: DescribeRedaction;
+  left: number;
 }
 
+const spent = (walk: Walk, text: string): string => {
+  walk.left -= text.length;
+  return text;
+};
+
 const textOf = (walk: Walk, raw: string, max: number): string =>
-  redactThenCap(raw, max, walk.redaction.text);
+  spent(walk, redactThenCap(raw, max, walk.redaction.text));
 
 const nameOf = (value: unknown, walk: Walk): string => {
   if (value === null) return 'null';
@@ -194,7 +208,7 @@ const describeObject = (value: object, walk: Walk, depth: number): DescribedErro
   };
   const stack = read(value, 'stack');
   if (typeof stack === 'string') {
-    described.stack = redactThenCap(stack, MAX_STACK_CHARS, walk.redaction.stack);
+    described.stack = spent(walk, redactThenCap(stack, MAX_STACK_CHARS, walk.redaction.stack));
   }
   const code = read(value, 'code');
   if (typeof code === 'string' || typeof code === 'number') {
@@ -221,7 +235,9 @@ const describeObject = (value: object, walk: Walk, depth: number): DescribedErro
 const describeAt = (value: unknown, walk: Walk, depth: number): DescribedError => {
   if (isObject(value)) {
     if (walk.seen.has(value)) return { name: nameOf(value, walk), message: '', circular: true };
-    if (depth >= MAX_DEPTH) return { name: nameOf(value, walk), message: '', truncated: true };
+    if (depth >= MAX_DEPTH || walk.left <= 0) {
+      return { name: nameOf(value, walk), message: '', truncated: true };
+    }
     return describeObject(value, walk, depth);
   }
   if (typeof value === 'function') return { name: 'function', message: nameOf(value, walk) };
@@ -241,7 +257,7 @@ export const describeError = (
   redaction: DescribeRedaction = NO_REDACTION,
 ): DescribedError => {
   try {
-    return describeAt(value, { seen: new Set(), redaction }, 0);
+    return describeAt(value, { seen: new Set(), redaction, left: MAX_DESCRIBED_CHARS }, 0);
   } catch {
     // A proxy can defeat even guarded reads (e.g. a trap on `has`); keep what is certain.
     return { name: typeof value, message: '' };
