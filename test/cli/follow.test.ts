@@ -107,8 +107,8 @@ describe('--follow, local file', () => {
     const run = start(['errors', '--follow', '--file', file]);
     await until(() => run.out.stderr.includes('following'));
     const atStart = getEventListeners(run.signal, 'abort').length;
-    // Five looks at the unchanged file (one each 250 ms): a listener left by each would show.
-    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    // Two looks at the unchanged file (one each 250 ms): a listener left by each would show.
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect(getEventListeners(run.signal, 'abort').length).toBeLessThanOrEqual(atStart);
     run.stop();
     expect(await run.code).toBe(0);
