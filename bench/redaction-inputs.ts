@@ -37,6 +37,14 @@ export const HOSTILE: Record<string, readonly string[]> = {
     fill('\\\\\\"'),
     fill('a'),
     fill('user[password]%3D'),
+    // The value's own marks and enclosures, quoted keys read back, keys of two words.
+    fill('token=a,a;a&a\'a"a`a'),
+    fill('token=<'),
+    fill('secret=('),
+    fill('"API Key"'),
+    fill('"a b c d e f g h":'),
+    fill('API key: '),
+    fill('\\r\\nCookie: a=\\"b\\"; '),
   ],
   prefilter: [fill('passwor'), fill('a://b'), fill('Aa0/'.repeat(9))],
 };

@@ -83,13 +83,13 @@ const bareEnd = (text: string, at: number): number => {
 };
 
 /** Brackets that enclose a whole value (`token=<…>`, `secret=(…)`), and their closers. */
-const ENCLOSING: Readonly<Record<string, string>> = { '<': '>', '(': ')' };
+const ENCLOSING: Readonly<Record<string, number>> = { '<': 62, '(': 41 };
 
-/** Where a value enclosed by `open` at `at` closes: its closer, else the end of the line. */
-const enclosedEnd = (text: string, at: number, close: string): number => {
+/** Where a value enclosed at `at` closes: after its `close`, else at the end of its line. */
+const enclosedEnd = (text: string, at: number, close: number): number => {
   const line = lineEnd(text, at);
-  const end = text.indexOf(close, at + 1);
-  return end < 0 || end > line ? line : end + 1;
+  for (let i = at + 1; i < line; i++) if (text.charCodeAt(i) === close) return i + 1;
+  return line;
 };
 
 /** How many backslashes stand right before `at`, counting up to `max + 1`. */
