@@ -28,6 +28,7 @@ export const HOSTILE: Record<string, readonly string[]> = {
   ],
   'payment card number': [fill('4111 '), fill('4111111111111111 1'), fill('1')],
   '40-character base64 secret': [fill(`${'Aa0/'.repeat(10)}=`), fill('a'), fill('Aa0+ ')],
+  'XML elements': [fill('<password>'), fill('<password>a</password'), fill('<a:token x=1>')],
   'key-value pairs': [
     fill('password="'),
     fill('password=\\"'),

@@ -368,6 +368,8 @@ describe('linear time', () => {
         '"API Key":',
         'API key: ',
         '\\r\\nCookie: ',
+        '<password>',
+        '<a:token x>',
       ),
       fc.integer({ min: 1, max: 65_536 }),
       fc.constantFrom('', ' ', '\n', ':', '='),

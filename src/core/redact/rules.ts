@@ -7,6 +7,7 @@
 import { REDACTED } from './marks.js';
 import { redactPairs, STRUCTURE_PATTERNS } from './structure.js';
 import { mayHoldToken, tokenPattern } from './tokens.js';
+import { redactXmlElements, XML_PATTERNS } from './xml.js';
 
 /** A named redaction step: text in, text with its secrets replaced out. */
 export interface Rule {
@@ -131,6 +132,7 @@ export const BUILT_IN_RULES: readonly Rule[] = [
     name: '40-character base64 secret',
     run: (text) => text.replace(BASE64_40, looksLikeSecretKey),
   },
+  { name: 'XML elements', run: redactXmlElements },
   { name: 'key-value pairs', run: redactPairs },
 ];
 
@@ -144,5 +146,6 @@ export const rulePatterns = (): readonly RegExp[] => [
   BASE64_40,
   CARD_NUMBER,
   tokenPattern(),
+  ...XML_PATTERNS,
   ...STRUCTURE_PATTERNS,
 ];
