@@ -20,6 +20,7 @@ export {
   type RouterErrorHandler,
   type RouterErrorHandlerOptions,
   type RouterMiddleware,
+  type RouterResponseSoFar,
   routerErrorHandler,
 } from './doors/router.js';
 export type { RouterLogger } from './doors/router-logger.js';

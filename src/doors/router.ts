@@ -24,7 +24,52 @@ export interface RouterErrorContext {
   event: unknown;
   /** The Lambda context. */
   context: unknown;
+  /**
+   * The Router's response so far, whose headers its middlewares (`cors()`) have set; the
+   * answer's headers replace same-named ones, so the CORS expose list is merged into ours.
+   */
+  res?: RouterResponseSoFar;
 }
+
+/**
+ * The part of the Router's pending `Response` the handler reads (a Web `Response` fits).
+ * @example
+ * ```ts
+ * const soFar: RouterResponseSoFar = new Response(null, { headers: { 'access-control-expose-headers': 'X-Custom' } });
+ * ```
+ */
+export interface RouterResponseSoFar {
+  /** Its headers so far. */
+  headers?: {
+    /**
+     * A header's value, or `null`.
+     * @param name - The header name, any case.
+     */
+    get(name: string): string | null;
+  };
+}
+
+const EXPOSE = 'Access-Control-Expose-Headers';
+
+/** The names of `earlier` and then of `ours`, each once (case aside): a CORS list merged. */
+const mergedList = (earlier: string, ours: string): string => {
+  const names = earlier.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const seen = new Set(names.map((name) => name.toLowerCase()));
+  for (const name of ours.split(',').map((part) => part.trim())) {
+    if (!seen.has(name.toLowerCase())) names.push(name);
+  }
+  return names.join(', ');
+};
+
+/** The expose list the Router's `cors()` middleware set, or `undefined`. */
+const exposedBefore = (requestContext: RouterErrorContext): string | undefined => {
+  try {
+    const value = requestContext.res?.headers?.get(EXPOSE);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * The options of {@link routerErrorHandler}: those of every door but `maintenance`. An error
@@ -88,8 +133,10 @@ class ThrownValue extends Error {
 
 /**
  * An error handler for the Powertools event-handler `Router`. Every error a route throws, and
- * the Router's own route misses (404, 405), are answered by the contract, logged once, traced
- * and redacted; the Router's `HttpError`s keep their status and message. Register its
+ * the Router's own route misses (404; it answers a known path with another method 404 too),
+ * are answered by the contract, logged once, traced and redacted; the Router's `HttpError`s
+ * keep their status and message. A method the Router does not know (`FOO`) gets its own bare
+ * 405 before any error handler runs. Register its
  * `middleware` too, so that throws that are not `Error`s are answered the same way.
  *
  * @param options - see {@link RouterErrorHandlerOptions}; all optional.
@@ -114,7 +161,11 @@ export const routerErrorHandler = (options: RouterErrorHandlerOptions = {}): Rou
     await core.settle(context);
     // The Router resolves HTTP events only; anything else goes back to it as it came.
     if (answered === undefined) throw thrown;
-    return new Response(answered.body, { status: answered.status, headers: answered.headers });
+    const headers = { ...answered.headers };
+    const earlier = exposedBefore(requestContext);
+    const ours = headers[EXPOSE];
+    if (earlier !== undefined && ours !== undefined) headers[EXPOSE] = mergedList(earlier, ours);
+    return new Response(answered.body, { status: answered.status, headers });
   };
   const handler = (error: Error, requestContext: RouterErrorContext) =>
     answer(error instanceof ThrownValue ? error.thrown : error, requestContext);

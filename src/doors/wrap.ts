@@ -64,7 +64,8 @@ export const withErrorNormalizer = <TEvent, TResult, TContext = LambdaContext>(
     }
     const source = eventSourceOf(event);
     const rejected = malformedResult(source, result);
-    // Outermost, this door sees the final result: an ALB multi-value answer gets every header.
+    // Outermost, this door sees the final result: an ALB answer gets every header in the map
+    // its target group reads.
     if (rejected === undefined) return source === 'alb' ? foldAlbHeaders(result, event) : result;
     const answer = core.answer(rejected, event, context, 'malformed_result');
     await core.settle(context);

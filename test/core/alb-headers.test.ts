@@ -1,6 +1,7 @@
 /**
- * ALB with multi-value headers reads only `multiValueHeaders`: the outermost door folds
- * `headers` into it, without changing the result in place, and leaves every other source alone.
+ * ALB reads one header map: with multi-value headers only `multiValueHeaders`, without only
+ * `headers`. The outermost door folds the other map into it, without changing the result in
+ * place, and leaves every other source alone.
  */
 import { describe, expect, it } from 'vitest';
 import { foldAlbHeaders } from '../../src/core/alb-headers.js';
@@ -26,6 +27,29 @@ describe('foldAlbHeaders', () => {
         'Set-Cookie': ['a=1', 'b=2'],
         'X-A': ['a'],
         'x-b': [1],
+      },
+    });
+    expect(result).toEqual(before);
+  });
+
+  it('without multi-value headers, moves every list into headers; cookies keep the last', () => {
+    const result = {
+      statusCode: 500,
+      headers: { 'X-Trace-Id': 't', Vary: 'Origin' },
+      multiValueHeaders: {
+        'Access-Control-Expose-Headers': ['X-Trace-Id', 'X-Request-Id'],
+        vary: ['Accept'],
+        'set-cookie': ['a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT', 'b=2'],
+      },
+    };
+    const before = structuredClone(result);
+    expect(foldAlbHeaders(result, single())).toEqual({
+      statusCode: 500,
+      headers: {
+        'X-Trace-Id': 't',
+        Vary: 'Origin',
+        'Access-Control-Expose-Headers': 'X-Trace-Id, X-Request-Id',
+        'set-cookie': 'b=2',
       },
     });
     expect(result).toEqual(before);

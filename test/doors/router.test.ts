@@ -10,9 +10,11 @@ import {
   Router,
   UnauthorizedError,
 } from '@aws-lambda-powertools/event-handler/http';
+import { cors } from '@aws-lambda-powertools/event-handler/http/middleware';
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { routerErrorHandler } from '../../src/index.js';
+import { routerErrorHandler, withErrorNormalizer } from '../../src/index.js';
 import { eachInvocation, fixture, lambdaContext } from '../support/lambda.js';
 import { newLogger, normalize, routerReady } from './support.js';
 
@@ -195,5 +197,54 @@ describe('the Router’s own DEBUG line', () => {
       line.text.includes('Router logger failed'),
     );
     expect(said).toHaveLength(1);
+  });
+});
+
+describe('CORS through the Router', () => {
+  const failingApp = (withCors: boolean) => {
+    const errors = routerErrorHandler({ logger: newLogger() });
+    const app = new Router({ logger: errors.logger });
+    if (withCors) app.use(cors({ origin: 'https://app.example', exposeHeaders: ['X-Custom'] }));
+    app.route(
+      async () => {
+        throw new Error('boom');
+      },
+      { method: ['GET', 'POST'], path: '/elsewhere' },
+    );
+    app.errorHandler(Error, errors);
+    return app;
+  };
+  const withOrigin = (name: string) => {
+    const event = at(name, '/elsewhere');
+    event.headers = { ...(event.headers as object), origin: 'https://app.example' };
+    return event;
+  };
+  const exposed = (result: Record<string, unknown>) => {
+    const single = result.headers as Record<string, string> | undefined;
+    const multi = result.multiValueHeaders as Record<string, string[]> | undefined;
+    const name = (map: object | undefined) =>
+      Object.keys(map ?? {}).find((key) => key.toLowerCase() === 'access-control-expose-headers');
+    return { single: single?.[name(single) ?? ''], multi: multi?.[name(multi) ?? ''] };
+  };
+
+  it('keeps the expose list of the Router’s cors() beside ours', async () => {
+    const { answer } = await resolve(failingApp(true), withOrigin('apigw-request.json'));
+    const { single, multi } = exposed(answer as unknown as Record<string, unknown>);
+    const names = (multi ?? single?.split(',') ?? []).map((name) => name.trim());
+    expect(names).toEqual(expect.arrayContaining(['X-Custom', 'X-Trace-Id', 'X-Request-Id']));
+  });
+
+  it('on an ALB without multi-value headers, the wrapped Router answers every header in headers', async () => {
+    const app = failingApp(false);
+    const handler = withErrorNormalizer((event: Record<string, unknown>, context: Context) =>
+      app.resolve(event, context),
+    );
+    const event = withOrigin('alb-lambda-target-request-headers-only.json');
+    const result = (await handler(event, lambdaContext())) as Record<string, unknown>;
+    expect(result.multiValueHeaders).toBeUndefined();
+    expect(exposed(result).single).toBe('X-Trace-Id, X-Request-Id, Retry-After');
+    // The Router alone splits the list into multiValueHeaders, which this ALB never reads.
+    const alone = (await app.resolve(event, lambdaContext())) as Record<string, unknown>;
+    expect(exposed(alone).single).toBeUndefined();
   });
 });
