@@ -58,25 +58,38 @@ export class StreamStalledError extends Error {
   override name = 'TimeoutError';
 }
 
-/** The first chunk, or a `StreamStalledError` after `waitMs`; the timer never outlives it. */
+/** A chunk that sends no byte (`''`, an empty Buffer): the answer is still the contract's. */
+const isEmptyChunk = (chunk: unknown): boolean =>
+  (typeof chunk === 'string' || chunk instanceof Uint8Array) && chunk.length === 0;
+
+/**
+ * The first chunk that holds a byte (empty ones are skipped), or the end, or a
+ * `StreamStalledError` after `waitMs` in all; the timer never outlives it.
+ */
 const firstChunk = async (
   source: AsyncIterator<unknown>,
   readable: Readable,
   waitMs: number | undefined,
 ): Promise<IteratorResult<unknown>> => {
-  const first = source.next();
-  if (waitMs === undefined) return first;
+  let pending: Promise<IteratorResult<unknown>> | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      // Release the source: its pending read ends with the stream, and nothing awaits it.
-      first.catch(() => undefined);
-      readable.destroy();
-      reject(new StreamStalledError(`stream sent no data within ${waitMs} ms`));
-    }, waitMs);
-  });
+  const stalled =
+    waitMs === undefined
+      ? undefined
+      : new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            // Release the source: its pending read ends with the stream, and nothing awaits it.
+            pending?.catch(() => undefined);
+            readable.destroy();
+            reject(new StreamStalledError(`stream sent no data within ${waitMs} ms`));
+          }, waitMs);
+        });
   try {
-    return await Promise.race([first, stalled]);
+    for (;;) {
+      pending = source.next();
+      const next = await (stalled === undefined ? pending : Promise.race([pending, stalled]));
+      if (next.done === true || !isEmptyChunk(next.value)) return next;
+    }
   } finally {
     clearTimeout(timer);
   }

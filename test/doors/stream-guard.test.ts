@@ -113,3 +113,36 @@ describe('the Middy door without streamGuard()', () => {
     );
   });
 });
+
+describe('empty chunks', () => {
+  it.each([
+    ['an empty Buffer', Buffer.alloc(0)],
+    ['an empty string', ''],
+  ])(
+    '%s first sends no byte: a failure after it is still answered by the contract',
+    async (_label, empty) => {
+      async function* body() {
+        yield empty;
+        throw new Error('boom after nothing');
+      }
+      await expect(
+        guardStreamedResponse(
+          { statusCode: 200, body: Readable.from(body()) },
+          () => undefined,
+          5_000,
+        ),
+      ).rejects.toThrow('boom after nothing');
+    },
+  );
+
+  it('skips empty chunks before the first byte and streams the rest whole', async () => {
+    const guarded = (await guardStreamedResponse(
+      { statusCode: 200, body: Readable.from(['', Buffer.alloc(0), 'a', '', 'b']) },
+      () => undefined,
+      5_000,
+    )) as { body: Readable };
+    const chunks: string[] = [];
+    for await (const chunk of guarded.body) chunks.push(String(chunk));
+    expect(chunks.join('')).toBe('ab');
+  });
+});
