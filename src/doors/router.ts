@@ -53,7 +53,10 @@ const EXPOSE = 'Access-Control-Expose-Headers';
 
 /** The names of `earlier` and then of `ours`, each once (case aside): a CORS list merged. */
 const mergedList = (earlier: string, ours: string): string => {
-  const names = earlier.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = earlier
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const seen = new Set(names.map((name) => name.toLowerCase()));
   for (const name of ours.split(',').map((part) => part.trim())) {
     if (!seen.has(name.toLowerCase())) names.push(name);
