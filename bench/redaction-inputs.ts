@@ -40,6 +40,8 @@ export const HOSTILE: Record<string, readonly string[]> = {
     fill('user[password]%3D'),
     // The value's own marks and enclosures, quoted keys read back, keys of two words.
     fill('token=a,a;a&a\'a"a`a'),
+    fill("password%3Dx,x'x%26"),
+    fill('token%3Da%26'),
     fill('token=<'),
     fill('secret=('),
     fill('"API Key"'),

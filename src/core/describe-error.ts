@@ -123,35 +123,48 @@ const SKIPPED_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The characters of text one description may hold in all. Each error is bounded on its own, but
+ * The bytes of JSON text one description may hold in all. Each error is bounded on its own, but
  * a chain of causes and aggregates multiplies them (five members of five members...): past this
- * budget, what is left of the chain is marked `truncated`, so one log line stays well under
- * CloudWatch's event size (256 KB in Lambda's own quotas).
+ * budget, what is left of the chain is marked `truncated` and a string not yet written is left
+ * at its cut note, so one log line stays under CloudWatch's event size (256 KB in Lambda's own
+ * quotas) whatever the characters: the last string written may cost at most six bytes a
+ * character (a control character's `\u0001`), which the budget leaves room for.
  */
-export const MAX_DESCRIBED_CHARS = 131_072;
+export const MAX_DESCRIBED_BYTES = 98_304;
 
-/** One walk: its visited set, its redaction and the characters it may still write. */
+/** One walk: its visited set, its redaction and the bytes it may still write. */
 interface Walk {
   seen: Set<object>;
   redaction: DescribeRedaction;
   left: number;
 }
 
+/** Characters JSON writes escaped: a quote and a backslash take two bytes, a control six. */
+const ESCAPED = /["\\\u0000-\u001f]/g;
+
+/** What `text` costs in the JSON line, at most: its UTF-8 bytes plus its escapes. */
+const jsonBytes = (text: string): number =>
+  Buffer.byteLength(text) + (text.match(ESCAPED)?.length ?? 0) * 5;
+
 const spent = (walk: Walk, text: string): string => {
-  walk.left -= text.length;
+  walk.left -= jsonBytes(text);
   return text;
 };
 
 const textOf = (walk: Walk, raw: string, max: number): string =>
-  spent(walk, redactThenCap(raw, max, walk.redaction.text));
+  walk.left <= 0 ? cutNote(raw.length) : spent(walk, redactThenCap(raw, max, walk.redaction.text));
+
+/** A name, written whatever the budget: short, and what groups and tells errors apart. */
+const nameText = (walk: Walk, raw: string): string =>
+  spent(walk, redactThenCap(raw, 200, walk.redaction.text));
 
 const nameOf = (value: unknown, walk: Walk): string => {
   if (value === null) return 'null';
   if (typeof value !== 'object' && typeof value !== 'function') return typeof value;
   const own = read(value, 'name');
-  if (typeof own === 'string' && own.length > 0) return textOf(walk, own, 200);
+  if (typeof own === 'string' && own.length > 0) return nameText(walk, own);
   const ctor = read(read(value, 'constructor'), 'name');
-  return typeof ctor === 'string' && ctor.length > 0 ? textOf(walk, ctor, 200) : 'object';
+  return typeof ctor === 'string' && ctor.length > 0 ? nameText(walk, ctor) : 'object';
 };
 
 /** A number as the text rules judge its digits: a card number is a secret as a number too. */
@@ -208,7 +221,10 @@ const describeObject = (value: object, walk: Walk, depth: number): DescribedErro
   };
   const stack = read(value, 'stack');
   if (typeof stack === 'string') {
-    described.stack = spent(walk, redactThenCap(stack, MAX_STACK_CHARS, walk.redaction.stack));
+    described.stack =
+      walk.left <= 0
+        ? cutNote(stack.length)
+        : spent(walk, redactThenCap(stack, MAX_STACK_CHARS, walk.redaction.stack));
   }
   const code = read(value, 'code');
   if (typeof code === 'string' || typeof code === 'number') {
@@ -221,23 +237,35 @@ const describeObject = (value: object, walk: Walk, depth: number): DescribedErro
   const fields = fieldsOf(value, walk);
   if (fields !== undefined) described.fields = fields;
 
+  // Past the budget, the chain stops here: its parent says so, and no child is described.
   const cause = read(value, 'cause');
-  if (cause !== undefined) described.cause = describeAt(cause, walk, depth + 1);
+  if (cause !== undefined) {
+    if (walk.left > 0) described.cause = describeAt(cause, walk, depth + 1);
+    else described.truncated = true;
+  }
   const errors = read(value, 'errors');
   if (Array.isArray(errors) && errors.length > 0) {
-    described.errors = errors
-      .slice(0, MAX_AGGREGATE)
-      .map((item: unknown) => describeAt(item, walk, depth + 1));
+    const members: DescribedError[] = [];
+    for (const item of errors.slice(0, MAX_AGGREGATE)) {
+      if (walk.left <= 0) {
+        described.truncated = true;
+        break;
+      }
+      members.push(describeAt(item, walk, depth + 1));
+    }
+    if (members.length > 0) described.errors = members;
   }
   return described;
 };
 
+/** What one described error costs in JSON besides its strings (`{"name":"","message":""},`). */
+const NODE_BYTES = 32;
+
 const describeAt = (value: unknown, walk: Walk, depth: number): DescribedError => {
+  walk.left -= NODE_BYTES;
   if (isObject(value)) {
     if (walk.seen.has(value)) return { name: nameOf(value, walk), message: '', circular: true };
-    if (depth >= MAX_DEPTH || walk.left <= 0) {
-      return { name: nameOf(value, walk), message: '', truncated: true };
-    }
+    if (depth >= MAX_DEPTH) return { name: nameOf(value, walk), message: '', truncated: true };
     return describeObject(value, walk, depth);
   }
   if (typeof value === 'function') return { name: 'function', message: nameOf(value, walk) };
@@ -257,7 +285,7 @@ export const describeError = (
   redaction: DescribeRedaction = NO_REDACTION,
 ): DescribedError => {
   try {
-    return describeAt(value, { seen: new Set(), redaction, left: MAX_DESCRIBED_CHARS }, 0);
+    return describeAt(value, { seen: new Set(), redaction, left: MAX_DESCRIBED_BYTES }, 0);
   } catch {
     // A proxy can defeat even guarded reads (e.g. a trap on `has`); keep what is certain.
     return { name: typeof value, message: '' };

@@ -370,6 +370,8 @@ describe('linear time', () => {
         '\\r\\nCookie: ',
         '<password>',
         '<a:token x>',
+        "password%3Dx,x'x%26",
+        'token%3Da%26',
       ),
       fc.integer({ min: 1, max: 65_536 }),
       fc.constantFrom('', ' ', '\n', ':', '='),

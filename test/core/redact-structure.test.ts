@@ -183,3 +183,64 @@ describe('the shapes real errors carry', () => {
     );
   });
 });
+
+describe('edges a review found', () => {
+  const SECRET = 'Zq9sEcret';
+
+  it.each([
+    [
+      'a lower-case credential of 15+ letters after a scheme',
+      `called with Bearer abcdefghijklmnopq`,
+    ],
+    ['a scheme as the value of a secret key', `api_key=Bearer qwertyuiopas`],
+    ['a Token scheme under a header key', `x-api-key: Token abcdefghijkl, retrying`],
+  ])('%s goes', (_label, text) => {
+    const out = redact(text);
+    expect(out).not.toMatch(/abcdefghijkl|qwertyuiopas/);
+    expect(out).toMatch(/(?:Bearer|Token) \[REDACTED\]/);
+  });
+
+  it.each([
+    ['a util.inspect array holding ]', `headers: { Cookie: [ 'a=]; consent=${SECRET}' ] }`],
+    [
+      'a util.inspect array over lines holding ]',
+      `{\n  'set-cookie': [\n    'a=]; x',\n    'sid=${SECRET}'\n  ]\n}`,
+    ],
+    ['a header value starting with {}', `Cookie: {} theme=dark; prefs=${SECRET}`],
+    ['a key after a real backslash', `C:\\app\\token=${SECRET}`],
+    ['a key after a backslash, with a colon', `path=C:\\app\\token: ${SECRET}`],
+  ])('%s: the secret goes', (_label, text) => {
+    expect(redact(text)).not.toContain(SECRET);
+  });
+
+  it('a header line quoted into escaped JSON ends at the closing escaped quote', () => {
+    const text = `{"level":"error","body":"{\\"headers\\":\\"Cookie: sid=${SECRET}\\",\\"status\\":401,\\"message\\":\\"expired\\"}","service":"orders"}`;
+    const out = redact(text);
+    expect(out).not.toContain(SECRET);
+    expect(out).toContain('\\"status\\":401');
+    expect(JSON.parse(out).service).toBe('orders');
+  });
+
+  it('keeps the escapes of a line break whole at any depth', () => {
+    const raw = `GET /x HTTP/1.1\r\nAuthorization: Bearer ${SECRET}\r\nHost: a`;
+    const twice = JSON.stringify({ body: JSON.stringify({ request: raw }) });
+    const out = redact(`upstream 401: ${twice}`);
+    expect(out).not.toContain(SECRET);
+    const inner = JSON.parse(JSON.parse(out.slice('upstream 401: '.length)).body);
+    expect(inner.request).toContain('\r\nHost: a');
+  });
+
+  it.each(['token=(none) provided', 'password=<empty>, user=app', 'secret=<unset> in PROD'])(
+    'a placeholder in brackets stays: %s',
+    (text) => {
+      expect(redact(text)).toBe(text);
+    },
+  );
+
+  it('reads a chain of percent-encoded pairs once (no value rescans the rest)', () => {
+    // Each value ends at its own %26; it once ran over the whole chain, then was cut there.
+    const text = 'password%3Dx%27x%26'.repeat(2_000);
+    const out = redact(text);
+    expect(out).toBe('password%3D[REDACTED]%26'.repeat(2_000));
+  });
+});

@@ -105,8 +105,12 @@ const redactCardNumbers = (text: string): string =>
     return passesLuhn(digits) ? `****${digits.slice(-4)}` : match;
   });
 
-/** A word of prose after a scheme (`token included`, `Bearer required`), not credentials. */
-const PROSE_WORD = /^[A-Z]?[a-z]{1,4096}$/;
+/**
+ * A word of prose after a scheme (`token included`, `Bearer required`, `Basic authentication`),
+ * not credentials: letters only, at most 14 (`authentication`); longer runs are taken for
+ * credentials even in lower case.
+ */
+const PROSE_WORD = /^[A-Z]?[a-z]{1,14}$/;
 
 const authScheme = (text: string): string =>
   text.replace(AUTH_CREDENTIALS, (match) => {

@@ -18,8 +18,13 @@ const SPACES = /[ \t]{0,16}/y;
 /** An unquoted value: up to a delimiter of any of the encodings above (read in bounded runs). */
 const BARE_VALUE = /[^\s,;&"'`<>{}[\]()\\]{1,4096}/y;
 const BARE_RUN = 4_096;
-/** Where a percent-encoded value ends: an encoded `&`, `;`, `,`, space or quote. */
-const PERCENT_END = /%(?:26|3[Bb]|2[Cc]|20|22)/;
+/**
+ * Where a percent-encoded value ends: a raw delimiter, or an encoded `&`, `;`, `,`, space or
+ * quote. Searched from the value on, so a chain of pairs is read once.
+ */
+const PERCENT_END = /[\s,;&"'`<>{}[\]()\\]|%(?:26|3[Bb]|2[Cc]|20|22)/g;
+/** Where an unquoted value ends at the latest: a raw delimiter. */
+const RAW_END = /[\s,;&"'`<>{}[\]()\\]/g;
 /** Authorization schemes, kept in front of the redacted credentials. */
 const AUTH_SCHEME = /(?:Bearer|Basic|Digest|Token|Negotiate|NTLM|AWS4-HMAC-SHA256)[ \t]{1,8}/iy;
 /** Header names whose whole line is secret (every cookie of it, every part of the credentials). */
@@ -29,16 +34,30 @@ const LINE_KEYS = /^(?:set-?cookie|cookie|authorization|proxy-authorization)$/i;
 const alreadyRedacted = (text: string, at: number): boolean =>
   text.startsWith(REDACTED, at) || text.startsWith('***', at);
 
+/** Whether what follows an escaped quote at `after` is JSON going on (`,\"next"`, `}`, `]`). */
+const jsonGoesOn = (text: string, after: number): boolean => {
+  const c = text[after];
+  if (c === undefined || c === '}' || c === ']') return true;
+  return c === ',' && (text[after + 1] === '"' || text[after + 1] === '\\');
+};
+
 /**
- * The end of the line `at` is on: a raw or an escaped line break. Never a quote: a header line
- * quoted into JSON holds its own quotes escaped (`Cookie: consent=\\"yes\\"; sid=…`) at the
- * very depth that could close the string around it, so a quote cannot tell which it is.
+ * The end of the line `at` is on: a raw or an escaped line break, or the escaped quote that
+ * closes the JSON string holding the line (`…\",\"status\":401`). An escaped quote inside the
+ * line (`Cookie: consent=\"yes\"; sid=…`, `Digest username=\"bob\", nonce=…`) is the line's
+ * own. The end is the start of the escape's backslashes, at any depth.
  */
 const lineEnd = (text: string, at: number): number => {
   for (let i = at; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return i;
-    if (c === 92 && (text[i + 1] === 'n' || text[i + 1] === 'r')) return i;
+    if (c !== 92) continue;
+    const next = text[i + 1];
+    if (next === 'n' || next === 'r' || (next === '"' && jsonGoesOn(text, i + 2))) {
+      let start = i;
+      while (start > at && text.charCodeAt(start - 1) === 92) start--;
+      return start;
+    }
   }
   return text.length;
 };
@@ -104,19 +123,22 @@ const encodedQuoteBefore = (text: string, at: number, floor: number): boolean =>
   at - 3 >= floor && /^%2[27]$/.test(text.slice(at - 3, at));
 
 /**
- * Where a JSON object or array opened at `open` closes: brackets are counted outside strings,
- * whose quotes are preceded by at most `level` backslashes (the depth of escaping the key was
- * written at). Unbalanced, it runs to the end of the text: over-redaction, not a leak.
+ * Where a JSON object or array opened at `open` closes: brackets are counted outside strings
+ * (double-quoted, or single-quoted as `util.inspect` writes them), whose quotes are preceded by
+ * at most `level` backslashes (the depth of escaping the key was written at). Unbalanced, it runs to the end of the text: over-redaction, not a leak.
  */
 const structureEnd = (text: string, open: number, level: number): number => {
   let depth = 0;
-  let quoted = false;
+  // The quote of the string the scan is in (0 outside): `"` for JSON, `'` for util.inspect.
+  let quote = 0;
   for (let i = open; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) {
-      if (backslashesBefore(text, i, level) <= level) quoted = !quoted;
-    } else if (!quoted && (c === 123 || c === 91)) depth++;
-    else if (!quoted && (c === 125 || c === 93) && --depth === 0) return i + 1;
+    if (c === 34 || c === 39) {
+      if ((quote === 0 || quote === c) && backslashesBefore(text, i, level) <= level) {
+        quote = quote === 0 ? c : 0;
+      }
+    } else if (quote === 0 && (c === 123 || c === 91)) depth++;
+    else if (quote === 0 && (c === 125 || c === 93) && --depth === 0) return i + 1;
   }
   return text.length;
 };
@@ -149,7 +171,30 @@ interface Key {
   level: number;
   /** With the word before it, when the key is a noun that names nothing alone (`API key`). */
   wider?: string;
+  /** Without its first letter, when that letter may end an escape (`\\ntoken`, `C:\\app\\token`). */
+  alt?: string;
 }
+
+/** The names a key may be read as. */
+const namesOf = (key: Key): string[] => {
+  const names = [key.name];
+  if (key.alt !== undefined) names.push(key.alt);
+  if (key.wider !== undefined) names.push(key.wider);
+  return names;
+};
+
+/** A placeholder in brackets (`(none)`, `<empty>`, `<unset>`): one plain word, no secret. */
+const PLACEHOLDER = /^[<(][a-z]{1,12}[>)]$/;
+
+/**
+ * Where a percent-encoded value at `at` ends (see {@link PERCENT_END}). One that opens with an
+ * encoded quote (percent-encoded JSON, `%22s3cret%22%7D`) runs to the next raw delimiter.
+ */
+const percentEnd = (text: string, at: number): number => {
+  const pattern = /^%2[27]/.test(text.slice(at, at + 3)) ? RAW_END : PERCENT_END;
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.index ?? text.length;
+};
 
 /** Where the value of `key` at `at` is, or `undefined` when there is nothing to redact there. */
 const valueAt = (text: string, at: number, key: Key, percent: boolean): Span | undefined => {
@@ -162,10 +207,15 @@ const valueAt = (text: string, at: number, key: Key, percent: boolean): Span | u
     const end = quotedEnd(text, start, slashes, quote.charCodeAt(0));
     return end > start ? { start, end } : undefined;
   }
-  // `"password":["…"]`, `"set-cookie":[…]` over several lines: a secret's whole structure goes.
+  const line = namesOf(key).some((name) => LINE_KEYS.test(name));
+  // `"password":["…"]`, `"set-cookie":[…]` over several lines: a secret's whole structure goes,
+  // and a header's whole line with it (`Cookie: {} theme=dark; sid=…`).
   const open = text.charCodeAt(at);
-  if (open === 123 || open === 91) return { start: at, end: structureEnd(text, at, key.level) };
-  if (LINE_KEYS.test(key.name)) {
+  if (open === 123 || open === 91) {
+    const end = structureEnd(text, at, key.level);
+    return { start: at, end: line ? Math.max(end, lineEnd(text, at)) : end };
+  }
+  if (line) {
     AUTH_SCHEME.lastIndex = at;
     const start = AUTH_SCHEME.exec(text) === null ? at : AUTH_SCHEME.lastIndex;
     // The whole line goes, even after a token rule's `[REDACTED]` (`Digest username="…", response="…"`).
@@ -174,13 +224,25 @@ const valueAt = (text: string, at: number, key: Key, percent: boolean): Span | u
   }
   if (alreadyRedacted(text, at)) return undefined;
   const closer = ENCLOSING[text[at] ?? ''];
-  if (closer !== undefined) return { start: at, end: enclosedEnd(text, at, closer) };
-  const bare = text.slice(at, bareEnd(text, at));
-  if (bare.length === 0) return undefined;
-  // `authorization=Bearer [REDACTED]`: the scheme stays, the token rule took the credentials.
-  if (/^(?:Bearer|Basic|Digest|Token)$/i.test(bare)) return undefined;
-  const cut = percent ? bare.search(PERCENT_END) : -1;
-  return { start: at, end: at + (cut > 0 ? cut : bare.length) };
+  if (closer !== undefined) {
+    const end = enclosedEnd(text, at, closer);
+    return PLACEHOLDER.test(text.slice(at, end)) ? undefined : { start: at, end };
+  }
+  if (percent) {
+    const end = percentEnd(text, at);
+    return end > at ? { start: at, end } : undefined;
+  }
+  const end = bareEnd(text, at);
+  if (end === at) return undefined;
+  // `api_key=Bearer …`: the scheme stays, its credentials go (unless a token rule took them).
+  AUTH_SCHEME.lastIndex = at;
+  if (AUTH_SCHEME.exec(text) !== null && AUTH_SCHEME.lastIndex > end) {
+    const start = AUTH_SCHEME.lastIndex;
+    if (alreadyRedacted(text, start)) return undefined;
+    const credentials = bareEnd(text, start);
+    return credentials > start ? { start, end: credentials } : undefined;
+  }
+  return { start: at, end };
 };
 
 const isKeyChar = (c: number): boolean =>
@@ -197,16 +259,6 @@ const isKeyChar = (c: number): boolean =>
 const KEY_NOUNS = /^(?:key|id|code|number|string)$/i;
 const MAX_KEY_CHARS = 128;
 
-/** The start of the quoted key that ends at `end` (its opening `quote`), read back at most 128. */
-const quotedKeyStart = (text: string, end: number, floor: number, quote: string): number => {
-  for (let i = end - 1; i >= floor && end - i <= MAX_KEY_CHARS; i--) {
-    const c = text[i];
-    if (c === quote) return i + 1;
-    if (c === '\n' || c === '\r') return -1;
-  }
-  return -1;
-};
-
 /** The word (key characters) that ends at `end`, read back at most 128, never before `floor`. */
 const wordStart = (text: string, end: number, floor: number): number => {
   let i = end;
@@ -217,8 +269,6 @@ const wordStart = (text: string, end: number, floor: number): number => {
     if (!isKeyChar(c) && !bracket) break;
     // The encoded quote that opens a percent-encoded JSON key is not part of it.
     if (c === 50 && encodedQuoteBefore(text, i, floor)) break;
-    // Nor the letter of an escaped line break or tab (`\r\nCookie:` in JSON is `Cookie`).
-    if ((c === 110 || c === 114 || c === 116) && text.charCodeAt(i - 2) === 92) break;
     i--;
   }
   return i;
@@ -226,17 +276,16 @@ const wordStart = (text: string, end: number, floor: number): number => {
 
 /**
  * The key that ends before the separator at `at`, read backwards: spaces, a closing quote
- * (escaped at any depth, which gives its `level`), then the key, never before `floor`. A
- * quoted key is whole between its quotes, spaces included (`{"API Key": …}`); an unquoted one
- * is a word of key characters, and the word before it too when it is a bare noun (`API key:`).
+ * (escaped at any depth, which gives its `level`), then the key, never before `floor`: a word
+ * of key characters, and the word before it too when it is a bare noun (`API key:`,
+ * `{"Session ID": …}`). Never a whole quoted sentence: `"auth service down": retrying` is
+ * prose, and its value is not a secret's.
  */
 const keyBefore = (text: string, at: number, floor: number): Key | undefined => {
   let i = at;
   for (let n = 0; n < 16 && i > floor && (text[i - 1] === ' ' || text[i - 1] === '\t'); n++) i--;
-  const closing = i > floor ? text[i - 1] : undefined;
-  const doubleQuoted = closing === '"';
-  const quoted = doubleQuoted || closing === "'";
-  if (quoted) i--;
+  const doubleQuoted = i > floor && text[i - 1] === '"';
+  if (i > floor && (text[i - 1] === '"' || text[i - 1] === "'")) i--;
   // `%22password%22%3A…`: percent-encoded JSON closes its key with an encoded quote.
   else if (encodedQuoteBefore(text, i, floor)) i -= 3;
   const quoteAt = i;
@@ -244,18 +293,16 @@ const keyBefore = (text: string, at: number, floor: number): Key | undefined => 
   // The backslashes that escape a closing `"` are the depth of JSON escaping the key is at.
   const level = doubleQuoted ? quoteAt - i : 0;
   const end = i;
-  if (quoted) {
-    const start = quotedKeyStart(text, end, floor, closing);
-    if (start >= 0 && start < end) return { name: text.slice(start, end), level };
-  }
   const start = wordStart(text, end, floor);
   if (start === end) return undefined;
-  const name = text.slice(start, end);
-  if (quoted || !KEY_NOUNS.test(name) || text[start - 1] !== ' ' || start - 1 <= floor) {
-    return { name, level };
+  const key: Key = { name: text.slice(start, end), level };
+  // `\r\nCookie:` in JSON is `Cookie`, but `C:\app\token=` is `token`: both are judged.
+  if (text.charCodeAt(start - 1) === 92 && /^[nrt]./.test(key.name)) key.alt = key.name.slice(1);
+  if (KEY_NOUNS.test(key.name) && text[start - 1] === ' ' && start - 1 > floor) {
+    const before = wordStart(text, start - 1, floor);
+    if (before < start - 1) key.wider = text.slice(before, end);
   }
-  const before = wordStart(text, start - 1, floor);
-  return before < start - 1 ? { name, level, wider: text.slice(before, end) } : { name, level };
+  return key;
 };
 
 /**
@@ -269,8 +316,7 @@ export const redactPairs = (text: string, isSecret: (key: string) => boolean): s
   SEPARATOR.lastIndex = 0;
   for (let mark = SEPARATOR.exec(text); mark !== null; mark = SEPARATOR.exec(text)) {
     const key = keyBefore(text, mark.index, copied);
-    if (key === undefined) continue;
-    if (!isSecret(key.name) && (key.wider === undefined || !isSecret(key.wider))) continue;
+    if (key === undefined || !namesOf(key).some(isSecret)) continue;
     SPACES.lastIndex =
       SEPARATOR.lastIndex + (mark[0] === '=' && text[SEPARATOR.lastIndex] === '>' ? 1 : 0);
     SPACES.exec(text);
@@ -289,7 +335,9 @@ export const STRUCTURE_PATTERNS: readonly RegExp[] = [
   SPACES,
   BARE_VALUE,
   PERCENT_END,
+  RAW_END,
   AUTH_SCHEME,
   LINE_KEYS,
   NEXT_KEY,
+  PLACEHOLDER,
 ];
