@@ -44,7 +44,8 @@ export const foldAlbHeaders = <T>(result: T, event: unknown): T => {
   for (const [name, values] of Object.entries(multiValueHeaders)) {
     if (hasName(single, name) || !Array.isArray(values) || values.length === 0) continue;
     // Cookies cannot share one header (their dates hold commas): one map holds only the last.
-    single[name] = name.toLowerCase() === 'set-cookie' ? values[values.length - 1] : values.join(', ');
+    single[name] =
+      name.toLowerCase() === 'set-cookie' ? values[values.length - 1] : values.join(', ');
   }
   return { ...rest, headers: single } as T;
 };

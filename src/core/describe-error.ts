@@ -140,6 +140,7 @@ interface Walk {
 }
 
 /** Characters JSON writes escaped: a quote and a backslash take two bytes, a control six. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters JSON escapes.
 const ESCAPED = /["\\\u0000-\u001f]/g;
 
 /** What `text` costs in the JSON line, at most: its UTF-8 bytes plus its escapes. */
