@@ -5,7 +5,8 @@
  */
 import { str } from './fields.js';
 import { assertFile, readJsonLines } from './local.js';
-import { type LogRecord, ownTimestamp, timeOf } from './record.js';
+import { type LogRecord, lineTime, readableTime } from './record.js';
+import { type StatusFilter, statusMatches } from './status-filter.js';
 
 /** One answered error. */
 export interface AnsweredError {
@@ -25,7 +26,10 @@ export interface AnsweredError {
   fingerprint?: string;
 }
 
-/** The answered error a parsed log line reports, or `undefined`. */
+/**
+ * The answered error a parsed log line reports, or `undefined`. Its time is the line's own when
+ * that reads as a time, else `fallbackTime` (Insights' `@timestamp`, Live Tail's event time).
+ */
 export const answeredError = (
   line: Record<string, unknown> | undefined,
   fallbackTime = '',
@@ -37,7 +41,7 @@ export const answeredError = (
   }
   if (typeof code !== 'string' || (level !== 'ERROR' && level !== 'WARN')) return undefined;
   const entry: AnsweredError = {
-    time: ownTimestamp(line) ?? fallbackTime,
+    time: lineTime(line, fallbackTime) ?? '',
     status,
     code,
     level,
@@ -56,31 +60,63 @@ export const answeredError = (
   return entry;
 };
 
-/** Newest first; errors logged at the same time keep their order reversed (latest line first). */
+/**
+ * Newest first; errors logged at the same time keep their order reversed (latest line first).
+ * An error whose time cannot be read comes last: nothing says it is recent.
+ */
 export const newestFirst = (errors: readonly AnsweredError[]): AnsweredError[] =>
   errors
-    .map((error, index) => ({ error, index, time: timeOf(error.time) }))
-    .sort((a, b) => b.time - a.time || b.index - a.index)
+    .map((error, index) => ({
+      error,
+      index,
+      time: readableTime(error.time) ?? Number.NEGATIVE_INFINITY,
+    }))
+    .sort((a, b) => (b.time === a.time ? b.index - a.index : b.time - a.time))
     .map(({ error }) => error);
 
 /** The answered errors among query results. */
 export const errorsOfRecords = (records: readonly LogRecord[]): AnsweredError[] =>
   newestFirst(records.flatMap((record) => answeredError(record.line, record.timestamp) ?? []));
 
+/** What a local listing found, and what it had to leave out. */
+export interface LocalErrors {
+  /** Newest first. */
+  errors: AnsweredError[];
+  /** Answered errors (of the `--status` asked for) whose line has no readable time. */
+  undated: number;
+}
+
 /**
- * The answered errors of the local demo's log file logged at or after `sinceMs`, newest first.
+ * The answered errors of the local demo's log file logged at or after `sinceMs` (and of
+ * `status`, when given), newest first.
+ *
+ * A line with no time, or one that reads as none (`"not a date"`), is left out and counted:
+ * nothing shows it was logged inside the window, and every listing has one (`--since`, 1h by
+ * default), which its heading names. On AWS no line is in that case: Insights' `@timestamp`
+ * stands in for a missing own time ({@link answeredError}).
  *
  * @throws LogFileMissingError when `file` does not exist.
  */
-export const readLocalErrors = async (file: string, sinceMs: number): Promise<AnsweredError[]> => {
+export const readLocalErrors = async (
+  file: string,
+  window: { sinceMs: number; status?: StatusFilter | undefined },
+): Promise<LocalErrors> => {
   await assertFile(file);
   const errors: AnsweredError[] = [];
+  let undated = 0;
   for await (const { line } of readJsonLines(file)) {
     const entry = answeredError(line);
-    if (entry !== undefined && timeOf(entry.time) >= sinceMs) errors.push(entry);
+    if (entry === undefined || !statusMatches(window.status, entry.status)) continue;
+    const time = readableTime(entry.time);
+    if (time === undefined) undated += 1;
+    else if (time >= window.sinceMs) errors.push(entry);
   }
-  return newestFirst(errors);
+  return { errors: newestFirst(errors), undated };
 };
+
+/** The sentence that says how many answered errors were left out for want of a time. */
+export const undatedCut = (undated: number): string =>
+  `${undated} answered error${undated === 1 ? '' : 's'} ha${undated === 1 ? 's' : 've'} no readable timestamp, so ${undated === 1 ? 'it' : 'they'} cannot be placed in the --since window and ${undated === 1 ? 'was' : 'were'} left out`;
 
 /** How many errors of each code, most frequent first. */
 export const countByCode = (errors: readonly AnsweredError[]): [string, number][] => {

@@ -23,15 +23,18 @@ Where to read (one is required):
 
 AWS (CloudWatch Logs Insights; needs @aws-sdk/client-cloudwatch-logs and
 @aws-sdk/client-cloudformation installed):
-  --stack <name>        query the log groups of the stack's LogGroupNames output
-  --log-group <name>    query this log group (repeatable)
+  --stack <name>        query the log groups of the stack's ErrorNormalizerLogGroups… and
+                        LogGroupNames outputs
+  --log-group <name>    query this log group (repeatable); more than 50 groups are queried
+                        50 at a time (Logs Insights' limit per query), results merged
   --region <region>     AWS region (default: the SDK's, e.g. AWS_REGION)
   --poll-interval <ms>  pause between two GetQueryResults calls (default: 1000)
 
 Both:
   --since <duration>    how far back to search: 30m, 1h, 2d... (default: 1h)
   --limit <n>           errors: show the latest n (default: 50); --group: the top n groups
-  --status <list>       errors: only these statuses: 500, 5xx, 4xx or a list (502,503)
+  --status <list>       errors, logs --follow: only these statuses: 500, 5xx, 4xx or a
+                        list (502,503)
   --group               errors: one row per fingerprint (count, first/last seen, sample),
                         most frequent first; groups not seen in the --baseline before are new
   --baseline <duration> errors --group: how far before --since to look for a group (default: 1d)
@@ -150,8 +153,13 @@ export const parse = (argv: readonly string[]): Parsed | 'help' | 'version' => {
   const group = values.group ?? false;
   if (group && command !== 'errors') throw new UsageError('--group goes with errors');
   if (group && follow) throw new UsageError('Use --group or --follow, not both');
-  if (values.status !== undefined && command !== 'errors') {
-    throw new UsageError('--status goes with errors');
+  // `logs --follow` prints incident lines, which have a status to filter on; `logs <traceId>`
+  // prints every line of one request, most of which have none: a filter there would hide
+  // the very lines (console.log, platform lines) the command is for.
+  if (values.status !== undefined && command === 'logs' && !follow) {
+    throw new UsageError(
+      '--status goes with errors and logs --follow; logs <traceId> prints every line of the request, whatever its status',
+    );
   }
   const status = values.status === undefined ? undefined : parseStatusFilter(values.status);
   if (values.status !== undefined && status === undefined) {

@@ -12,7 +12,12 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AnsweredError, errorsOfRecords, readLocalErrors } from './answered-errors.js';
+import {
+  type AnsweredError,
+  errorsOfRecords,
+  readLocalErrors,
+  undatedCut,
+} from './answered-errors.js';
 import { isAws, type Parsed, PROGRAM, parse, USAGE, UsageError } from './args.js';
 import { type AwsFound, queryAws } from './aws.js';
 import { loadSdk } from './aws-sdk.js';
@@ -21,10 +26,9 @@ import { follow } from './follow.js';
 import { formatHuman, formatJson, xrayConsoleUrl } from './format.js';
 import { formatErrorJson, formatErrors } from './format-errors.js';
 import { formatGroups, formatGroupsJson } from './format-groups.js';
-import { type ErrorGroup, readLocalGroups } from './groups.js';
+import { type ErrorGroup, readLocalGroupsCounted } from './groups.js';
 import { type CliDeps, type CliIo, EXIT, fail, failure } from './io.js';
 import { readLocalTrace } from './local.js';
-import { statusMatches } from './status-filter.js';
 import { packageVersion } from './version.js';
 
 export { USAGE } from './args.js';
@@ -52,14 +56,16 @@ const find = async (options: Parsed, io: CliIo, deps: CliDeps): Promise<Found | 
     const sinceMs = now - options.sinceSeconds * 1_000;
     if (options.command === 'errors' && options.group) {
       const baselineMs = sinceMs - options.baselineSeconds * 1_000;
-      const groups = await readLocalGroups(file, { sinceMs, baselineMs, status: options.status });
-      return { records: [], cuts: [], groups };
+      const { groups, undated } = await readLocalGroupsCounted(file, {
+        sinceMs,
+        baselineMs,
+        status: options.status,
+      });
+      return { records: [], cuts: undated > 0 ? [undatedCut(undated)] : [], groups };
     }
     if (options.command === 'errors') {
-      const errors = (await readLocalErrors(file, sinceMs)).filter((error) =>
-        statusMatches(options.status, error.status),
-      );
-      return { records: [], cuts: [], errors };
+      const { errors, undated } = await readLocalErrors(file, { sinceMs, status: options.status });
+      return { records: [], cuts: undated > 0 ? [undatedCut(undated)] : [], errors };
     }
     return { records: await readLocalTrace(file, options.traceId), cuts: [] };
   } catch (error) {
@@ -82,7 +88,7 @@ const printGroups = (options: Parsed, io: CliIo, groups: readonly ErrorGroup[]):
   if (groups.length === 0) {
     return fail(
       io,
-      `no answered error with a fingerprint in the last ${options.since}.`,
+      `no answered error with a fingerprint in the last ${oneLine(options.since)}.`,
       EXIT.notFound,
     );
   }
@@ -97,13 +103,13 @@ const printGroups = (options: Parsed, io: CliIo, groups: readonly ErrorGroup[]):
 
 const printErrors = (options: Parsed, io: CliIo, errors: readonly AnsweredError[]): number => {
   if (errors.length === 0) {
-    return fail(io, `no answered error in the last ${options.since}.`, EXIT.notFound);
+    return fail(io, `no answered error in the last ${oneLine(options.since)}.`, EXIT.notFound);
   }
   const shown = errors.slice(0, options.limit);
   if (options.json) {
     io.stdout(shown.map((error) => `${formatErrorJson(error)}\n`).join(''));
   } else {
-    io.stdout(formatErrors(shown, errors, safeText(options.since), logsCommand(options)));
+    io.stdout(formatErrors(shown, errors, options.since, logsCommand(options)));
   }
   return EXIT.found;
 };
@@ -116,7 +122,7 @@ const printLines = (options: Parsed, io: CliIo, found: Found): number => {
     return fail(
       io,
       aws
-        ? `no log line mentions trace ${traceId} in the last ${options.since} of those log groups (lines can take a minute to reach Logs Insights; try a longer --since).`
+        ? `no log line mentions trace ${traceId} in the last ${oneLine(options.since)} of those log groups (lines can take a minute to reach Logs Insights; try a longer --since).`
         : `no log line of trace ${traceId} in the local log file.`,
       EXIT.notFound,
     );

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { answeredError } from './answered-errors.js';
 import { type Parsed, PROGRAM } from './args.js';
-import { oneLine } from './escape.js';
+import { cell, oneLine } from './escape.js';
 import { formatJson, formatRecord } from './format.js';
 import { formatErrorJson } from './format-errors.js';
 import { type CliDeps, type CliIo, failure, type LinePrinter } from './io.js';
@@ -45,7 +45,7 @@ export const linePrinter =
         ? (line.error as { message?: unknown }).message
         : undefined;
     if (typeof message === 'string') cells.push(message);
-    io.stdout(`${cells.map(oneLine).join('  ')}\n`);
+    io.stdout(`${cells.map(cell).join('  ')}\n`);
   };
 
 /** Time between two looks at the local file. */

@@ -4,7 +4,7 @@
  */
 import type { AnsweredError } from './answered-errors.js';
 import { countByCode } from './answered-errors.js';
-import { jsonLine, safeText } from './escape.js';
+import { cell, jsonLine } from './escape.js';
 import { alignRows } from './table.js';
 
 const COLUMNS = ['TIME', 'STATUS', 'CODE', 'FUNCTION', 'TRACE ID', 'REQUEST ID'] as const;
@@ -17,7 +17,7 @@ const cells = (error: AnsweredError): string[] =>
     error.function ?? '-',
     error.traceId ?? '-',
     error.requestId ?? '-',
-  ].map((cell) => safeText(cell).replace(/\s+/g, ' '));
+  ].map(cell);
 
 /** The errors as an aligned table, then the count by code and how to see one request. */
 export const formatErrors = (
@@ -28,12 +28,13 @@ export const formatErrors = (
 ): string => {
   const rows = [COLUMNS.slice(), ...shown.map(cells)];
   const table = alignRows(rows);
-  const counted = countByCode(all);
-  const codeWidth = Math.max(...counted.map(([code]) => safeText(code).length));
+  // Escaped once, before the widths: a logged code is a cell like the table's, on its row.
+  const counted = countByCode(all).map(([code, count]) => [cell(code), count] as const);
+  const codeWidth = Math.max(...counted.map(([code]) => code.length));
   const heading =
     shown.length === all.length
-      ? `${all.length} answered error${all.length === 1 ? '' : 's'} in the last ${window}, newest first:`
-      : `${all.length} answered errors in the last ${window}; the latest ${shown.length}, newest first:`;
+      ? `${all.length} answered error${all.length === 1 ? '' : 's'} in the last ${cell(window)}, newest first:`
+      : `${all.length} answered errors in the last ${cell(window)}; the latest ${shown.length}, newest first:`;
   const example = shown.find((error) => error.traceId !== undefined)?.traceId ?? '<traceId>';
   return [
     heading,
@@ -41,9 +42,9 @@ export const formatErrors = (
     ...table,
     '',
     'By code:',
-    ...counted.map(([code, count]) => `  ${safeText(code).padEnd(codeWidth)}  ${count}`),
+    ...counted.map(([code, count]) => `  ${code.padEnd(codeWidth)}  ${count}`),
     '',
-    `Every line of one request: ${logsCommand} ${safeText(example)}`,
+    `Every line of one request: ${logsCommand} ${cell(example)}`,
     '',
   ].join('\n');
 };

@@ -3,7 +3,7 @@
  * new groups marked; or one JSON array of groups (./groups.ts names its fields) for programs.
  */
 
-import { jsonLine, oneLine } from './escape.js';
+import { cell, jsonLine } from './escape.js';
 import type { ErrorGroup } from './groups.js';
 import { alignRows } from './table.js';
 
@@ -35,7 +35,7 @@ const cells = (group: ErrorGroup): string[] =>
     group.message.length > MESSAGE_CHARS
       ? `${group.message.slice(0, MESSAGE_CHARS - 1)}…`
       : group.message,
-  ].map((cell) => oneLine(cell).replace(/\s+/g, ' '));
+  ].map(cell);
 
 /** The groups as a table, with what the figures cover and how to see one request. */
 export const formatGroups = (
@@ -50,12 +50,12 @@ export const formatGroups = (
   const fresh = groups.filter((group) => group.new).length;
   const example = groups.find((group) => group.traceId !== null)?.traceId ?? '<traceId>';
   return [
-    `${groups.length} error group${groups.length === 1 ? '' : 's'} (${total} answered error${total === 1 ? '' : 's'}) in the last ${oneLine(window)}, most frequent first; ${fresh} new (not seen in the ${oneLine(baseline)} before).`,
+    `${groups.length} error group${groups.length === 1 ? '' : 's'} (${total} answered error${total === 1 ? '' : 's'}) in the last ${cell(window)}, most frequent first; ${fresh} new (not seen in the ${cell(baseline)} before).`,
     'First and last seen cover only that window.',
     '',
     ...table,
     '',
-    `The latest request of a group: ${logsCommand} ${oneLine(example)}`,
+    `The latest request of a group: ${logsCommand} ${cell(example)}`,
     '',
   ].join('\n');
 };

@@ -8,7 +8,7 @@ import { isRecord } from '../core/read.js';
 import { answeredError } from './answered-errors.js';
 import { str } from './fields.js';
 import { assertFile, readJsonLines } from './local.js';
-import { timeOf } from './record.js';
+import { readableTime, timeOf } from './record.js';
 import { type StatusFilter, statusMatches } from './status-filter.js';
 
 /** One group: the field names of `errors --group --json`. */
@@ -45,21 +45,38 @@ export interface GroupWindow {
   status?: StatusFilter | undefined;
 }
 
+/** The groups of a local log file, and the answered errors left out for want of a time. */
+export interface LocalGroups {
+  groups: ErrorGroup[];
+  /** Answered errors with a fingerprint (of the `--status` asked for) and no readable time. */
+  undated: number;
+}
+
 /**
- * The groups of the local log file's answered errors logged at or after `sinceMs`.
+ * The groups of the local log file's answered errors logged at or after `sinceMs`, and how
+ * many had no readable time: those are left out, of the window and of the baseline alike, as
+ * by `errors` (./answered-errors.ts `readLocalErrors` says why).
  *
  * @throws LogFileMissingError when `file` does not exist.
  */
-export const readLocalGroups = async (file: string, window: GroupWindow): Promise<ErrorGroup[]> => {
+export const readLocalGroupsCounted = async (
+  file: string,
+  window: GroupWindow,
+): Promise<LocalGroups> => {
   await assertFile(file);
   const groups = new Map<string, ErrorGroup>();
   const before = new Set<string>();
+  let undated = 0;
   for await (const { line } of readJsonLines(file)) {
     const entry = answeredError(line);
     const fingerprint = str(line.fingerprint);
     if (entry === undefined || fingerprint === undefined) continue;
     if (!statusMatches(window.status, entry.status)) continue;
-    const time = timeOf(entry.time);
+    const time = readableTime(entry.time);
+    if (time === undefined) {
+      undated += 1;
+      continue;
+    }
     if (time < window.sinceMs) {
       if (time >= window.baselineMs) before.add(fingerprint);
       continue;
@@ -96,8 +113,17 @@ export const readLocalGroups = async (file: string, window: GroupWindow): Promis
     const group = groups.get(fingerprint);
     if (group !== undefined) group.new = false;
   }
-  return byCount([...groups.values()]);
+  return { groups: byCount([...groups.values()]), undated };
 };
+
+/**
+ * The groups of the local log file's answered errors logged at or after `sinceMs` (lines with
+ * no readable time left out).
+ *
+ * @throws LogFileMissingError when `file` does not exist.
+ */
+export const readLocalGroups = async (file: string, window: GroupWindow): Promise<ErrorGroup[]> =>
+  (await readLocalGroupsCounted(file, window)).groups;
 
 const value = (row: readonly ResultField[], name: string): string | undefined =>
   row.find((entry) => entry.field === name)?.value;
@@ -131,3 +157,39 @@ export const groupsOfRows = (
       ];
     }),
   );
+
+/** Whether `a` is a later time than `b`; a time that reads as none is never the later. */
+const isLater = (a: string, b: string): boolean =>
+  (readableTime(a) ?? Number.NEGATIVE_INFINITY) > (readableTime(b) ?? Number.NEGATIVE_INFINITY);
+
+/** Whether `a` is an earlier time than `b`; a time that reads as none is never the earlier. */
+const isEarlier = (a: string, b: string): boolean =>
+  (readableTime(a) ?? Number.POSITIVE_INFINITY) < (readableTime(b) ?? Number.POSITIVE_INFINITY);
+
+/**
+ * The groups found in several batches of log groups (one query each, ./batches.ts) as one
+ * list, as one query over all of them would have returned them: a fingerprint's counts added
+ * up, its first seen the earliest, its last seen the latest, and the latest line's status,
+ * code, message and trace id from the batch that saw it last. Most frequent first.
+ *
+ * @param batches - each batch's groups, every one computed against the same baseline.
+ * @returns the merged groups, {@link byCount}.
+ */
+export const mergeGroups = (batches: readonly (readonly ErrorGroup[])[]): ErrorGroup[] => {
+  const merged = new Map<string, ErrorGroup>();
+  for (const group of batches.flat()) {
+    const known = merged.get(group.fingerprint);
+    if (known === undefined) {
+      merged.set(group.fingerprint, { ...group });
+      continue;
+    }
+    const latest = isLater(group.lastSeen, known.lastSeen) ? group : known;
+    merged.set(group.fingerprint, {
+      ...latest,
+      count: known.count + group.count,
+      firstSeen: isEarlier(group.firstSeen, known.firstSeen) ? group.firstSeen : known.firstSeen,
+      new: known.new && group.new,
+    });
+  }
+  return byCount([...merged.values()]);
+};

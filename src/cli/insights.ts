@@ -2,7 +2,8 @@
  * One CloudWatch Logs Insights query: started, polled until it ends, its results read page by
  * page. The query strings are built (and their inputs validated) in ./queries.ts.
  *
- * Limits (StartQuery and GetQueryResults API references): a query returns at most 100,000 rows
+ * Limits (StartQuery and GetQueryResults API references): a query reads at most 50 log groups
+ * (`logGroupNames`; ./batches.ts runs one query per batch of them), returns at most 100,000 rows
  * (`limit`), GetQueryResults at most 10,000 per call, the rest through `nextToken`.
  */
 import { setTimeout as delay } from 'node:timers/promises';
@@ -13,12 +14,14 @@ import type {
   ResultField,
 } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsSdk } from './aws-sdk.js';
-import { type LogRecord, ownTimestamp, parseLogLine } from './record.js';
+import { type LogRecord, lineTime, parseLogLine } from './record.js';
 
 /** Most rows one Logs Insights query returns (StartQuery's `limit` maximum). */
 export const MAX_RESULTS = 100_000;
 /** Most rows one GetQueryResults call returns; more come through `nextToken`. */
 export const PAGE_SIZE = 10_000;
+/** Most log groups one Logs Insights query reads (StartQuery's `logGroupNames` maximum). */
+export const MAX_LOG_GROUPS_PER_QUERY = 50;
 
 /** An AWS call that failed: which one, and the SDK's error. */
 export class AwsCallError extends Error {
@@ -84,7 +87,7 @@ export const recordOfRow = (row: readonly ResultField[]): LogRecord => {
   const raw = field(row, '@message') ?? '';
   const line = parseLogLine(raw);
   const record: LogRecord = {
-    timestamp: ownTimestamp(line) ?? field(row, '@timestamp') ?? '',
+    timestamp: lineTime(line, field(row, '@timestamp')) ?? '',
     line,
     raw,
   };
@@ -135,6 +138,7 @@ export interface QueryResult {
 /**
  * Runs one query over `logGroupNames`, waits for its end and reads every page of its results.
  *
+ * @throws RangeError when given more than {@link MAX_LOG_GROUPS_PER_QUERY} log groups.
  * @throws AwsCallError when StartQuery or GetQueryResults fails.
  * @throws QueryEndedError when the query ends as Failed, Cancelled or Timeout.
  */
@@ -145,6 +149,12 @@ export const runQuery = async (options: RunQueryOptions): Promise<QueryResult> =
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const maxWaitMs = options.maxWaitMs ?? 15 * 60_000;
   if (options.logGroupNames.length === 0) throw new TypeError('No log group to query');
+  // StartQuery would refuse it after a round trip; ./batches.ts cuts longer lists.
+  if (options.logGroupNames.length > MAX_LOG_GROUPS_PER_QUERY) {
+    throw new RangeError(
+      `One query reads at most ${MAX_LOG_GROUPS_PER_QUERY} log groups; ${options.logGroupNames.length} given`,
+    );
+  }
 
   let queryId: string | undefined;
   try {

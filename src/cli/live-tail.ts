@@ -41,7 +41,7 @@ export const logGroupArns = async (
       throw new AwsCallError('DescribeLogGroups', error);
     }
     if (found === undefined)
-      throw new AwsCallError('DescribeLogGroups', new Error(`no log group named ${name}`));
+      throw new AwsCallError('DescribeLogGroups', new Error(`no log group named ${oneLine(name)}`));
     arns.push(found);
   }
   return arns;

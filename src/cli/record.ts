@@ -46,14 +46,40 @@ export const ownTimestamp = (line: Record<string, unknown> | undefined): string 
   return typeof line?.time === 'string' ? line.time : undefined;
 };
 
-/** Epoch milliseconds of a timestamp string (ISO, or Insights' `2024-05-01 12:00:00.000`). */
-export const timeOf = (timestamp: string): number => {
+/**
+ * When the line was logged: its own time when that reads as a time, else `stored` (Insights'
+ * `@timestamp`, Live Tail's event time) when there is one, else its own time as logged. An
+ * own time that reads as none (`"not a date"`) would sort the line first or last wherever it
+ * belongs, while the store's time of the event is a real one.
+ */
+export const lineTime = (
+  line: Record<string, unknown> | undefined,
+  stored: string | undefined,
+): string | undefined => {
+  const own = ownTimestamp(line);
+  if (own !== undefined && readableTime(own) !== undefined) return own;
+  return stored !== undefined && stored !== '' ? stored : own;
+};
+
+/**
+ * Epoch milliseconds of a timestamp string (ISO, or Insights' `2024-05-01 12:00:00.000`), or
+ * `undefined` when it is no time at all (missing, `"not a date"`).
+ */
+export const readableTime = (timestamp: string): number | undefined => {
   const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(timestamp)
     ? `${timestamp.replace(' ', 'T')}Z`
     : timestamp;
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+  return Number.isNaN(ms) ? undefined : ms;
 };
+
+/**
+ * Epoch milliseconds of a timestamp string, +Infinity when it cannot be read: a line of unknown
+ * time sorts last oldest first. Never compare it with a window's start (+Infinity is inside
+ * every window): use {@link readableTime} there.
+ */
+export const timeOf = (timestamp: string): number =>
+  readableTime(timestamp) ?? Number.POSITIVE_INFINITY;
 
 /** Sorts records by time, oldest first; records logged at the same time keep their order. */
 export const byTime = (records: readonly LogRecord[]): LogRecord[] =>

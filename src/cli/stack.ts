@@ -58,7 +58,8 @@ export const logGroupsOfStack = async (
 
 /**
  * The log groups a command reads: those of `--stack` (through a CloudFormation client it makes
- * and destroys), else the `--log-group` names as given.
+ * and destroys), else the `--log-group` names as given, each once (a group read twice would
+ * list its lines twice and count its errors twice).
  *
  * @param options - the parsed `stack`, `region` and `logGroups`.
  * @param makeClient - the caller's CloudFormation client factory (tests), if any.
@@ -73,7 +74,7 @@ export const logGroupsToRead = async (
   sdk: Pick<AwsSdk, 'cloudFormation'>,
   makeClient?: (region: string | undefined) => CloudFormationClient,
 ): Promise<string[]> => {
-  if (options.stack === undefined) return [...options.logGroups];
+  if (options.stack === undefined) return [...new Set(options.logGroups)];
   const regionConfig = options.region === undefined ? {} : { region: options.region };
   const client =
     makeClient?.(options.region) ?? new sdk.cloudFormation.CloudFormationClient(regionConfig);

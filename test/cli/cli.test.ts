@@ -103,6 +103,11 @@ describe('arguments', () => {
     [['logs', TRACE, '--log-group', 'g', '--since', '1y'], 'Invalid --since'],
     [['logs', TRACE, '--log-group', 'g', '--poll-interval', 'soon'], 'Invalid --poll-interval'],
     [['logs', TRACE, '--log-group', ' '], 'Empty name'],
+    [
+      ['logs', TRACE, '--file', 'x', '--status', '5xx'],
+      '--status goes with errors and logs --follow; logs <traceId> prints every line of the request, whatever its status',
+    ],
+    [['logs', '--follow', '--file', 'x', '--status', '600'], 'Invalid --status "600"'],
   ])('%j is a usage error', async (args, message) => {
     const result = await cli(args);
     expect(result.code).toBe(EXIT.usage);

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { newestFirst } from '../../src/cli/answered-errors.js';
 import type { AwsSdk } from '../../src/cli/aws-sdk.js';
 import { type CliDeps, EXIT } from '../../src/cli/cli.js';
 import { errorsQuery } from '../../src/cli/queries.js';
@@ -171,6 +172,100 @@ describe('errors on AWS', () => {
       },
     });
     expect(result.code).toBe(EXIT.aws);
+  });
+});
+
+describe('a line whose time cannot be read', () => {
+  const file = join(dir, 'undated.jsonl');
+  const fingerprinted = (line: string, fingerprint: string) =>
+    JSON.stringify({ ...JSON.parse(line), fingerprint });
+  writeFileSync(
+    file,
+    `${[
+      fingerprinted(
+        reportLine('2024-05-24T10:59:00.000Z', 500, 'internal_server_error', 1),
+        'a'.repeat(16),
+      ),
+      fingerprinted(
+        reportLine('', 503, 'service_unavailable', 2, { timestamp: undefined }),
+        'b'.repeat(16),
+      ),
+      fingerprinted(reportLine('not a date', 404, 'not_found', 3), 'c'.repeat(16)),
+    ].join('\n')}\n`,
+  );
+  const local = (args: string[]) =>
+    runCli([...args, '--file', file], { env: {}, cwd: dir, now: () => NOW });
+  const LEFT_OUT =
+    'results cut: 2 answered errors have no readable timestamp, so they cannot be placed in the --since window and were left out.';
+
+  it('is left out of a --since window, and said so on stderr', async () => {
+    const result = await local(['errors', '--since', '1s', '--json']);
+    expect(result.code).toBe(EXIT.notFound);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(LEFT_OUT);
+  });
+
+  it('is left out of the default window too (every listing has one); only the dated error is listed', async () => {
+    const result = await local(['errors', '--json']);
+    expect(result.code).toBe(EXIT.found);
+    expect(json(result.stdout).map((error) => error.time)).toEqual(['2024-05-24T10:59:00.000Z']);
+    expect(result.stderr).toContain(LEFT_OUT);
+    const fourxx = await local(['errors', '--status', '4xx']);
+    expect(fourxx.code).toBe(EXIT.notFound);
+    expect(fourxx.stderr).toContain(
+      'results cut: 1 answered error has no readable timestamp, so it cannot be placed in the --since window and was left out.',
+    );
+  });
+
+  it('errors --group: no group is seen at "not a date"', async () => {
+    const result = await local(['errors', '--group', '--json']);
+    expect(result.code).toBe(EXIT.found);
+    expect(JSON.parse(result.stdout)).toEqual([
+      expect.objectContaining({
+        fingerprint: 'a'.repeat(16),
+        count: 1,
+        firstSeen: '2024-05-24T10:59:00.000Z',
+        lastSeen: '2024-05-24T10:59:00.000Z',
+      }),
+    ]);
+    expect(result.stderr).toContain(LEFT_OUT);
+    const table = await local(['errors', '--group']);
+    expect(table.stdout).not.toContain('not a date');
+  });
+
+  it("on AWS takes Insights' @timestamp, and sorts by it", async () => {
+    logs.on(StartQueryCommand).resolves({ queryId: 'q-errors' });
+    logs.on(GetQueryResultsCommand).resolves({
+      status: 'Complete',
+      results: [
+        [
+          { field: '@timestamp', value: '2024-05-24 10:40:00.000' },
+          { field: '@message', value: reportLine('2024-05-24T10:40:00.000Z', 500, 'dated', 4) },
+        ],
+        [
+          { field: '@timestamp', value: '2024-05-24 10:30:00.000' },
+          { field: '@message', value: reportLine('not a date', 502, 'undated', 5) },
+        ],
+      ],
+    });
+    const result = await cli(['errors', '--log-group', 'g', '--json', '--poll-interval', '0']);
+    expect(result.code, result.stderr).toBe(EXIT.found);
+    expect(json(result.stdout).map((error) => [error.code, error.time])).toEqual([
+      ['dated', '2024-05-24T10:40:00.000Z'],
+      ['undated', '2024-05-24 10:30:00.000'],
+    ]);
+  });
+
+  it('sorts last, newest first', () => {
+    const at = (time: string) => ({ time, status: 500, code: time, level: 'ERROR', message: '' });
+    expect(
+      newestFirst([
+        at('not a date'),
+        at('2024-05-24T10:00:00.000Z'),
+        at(''),
+        at('2024-05-24T10:30:00.000Z'),
+      ]).map((error) => error.code),
+    ).toEqual(['2024-05-24T10:30:00.000Z', '2024-05-24T10:00:00.000Z', '', 'not a date']);
   });
 });
 

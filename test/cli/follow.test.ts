@@ -101,6 +101,43 @@ describe('--follow, local file', () => {
     expect(lines.map((text) => JSON.parse(text).fingerprint)).toEqual(['5'.repeat(16)]);
   });
 
+  it('logs --follow --status 5xx prints only the incident lines of those statuses, whole', async () => {
+    const file = join(dir, 'logs-status.jsonl');
+    writeFileSync(file, '');
+    const run = start(['logs', '--follow', '--status', '5xx', '--file', file]);
+    // The old refusal ends the run at once: wait for either.
+    await until(() => run.out.stderr.includes('following') || run.out.stderr.includes('--help'));
+    expect(run.out.stderr).not.toContain('--status goes with');
+    appendFileSync(file, `${incident(6, 404)}\n${info}\n${incident(7, 503)}\n`);
+    await until(() => run.out.stdout.includes('answered as 503'));
+    run.stop();
+    expect(await run.code).toBe(0);
+    // The whole incident line (its error under it), the 404 and the INFO line left out.
+    expect(run.out.stdout).toContain(
+      '2024-05-24T10:00:07.000Z ERROR Unhandled error answered as 503 x',
+    );
+    expect(run.out.stdout).toContain('    Error: boom \\u001b[2J 7');
+    expect(run.out.stdout).not.toContain('404');
+    expect(run.out.stdout).not.toContain('fine');
+  });
+
+  it('errors --follow prints a logged newline or tab escaped, on the line of its error', async () => {
+    const file = join(dir, 'logs-forged.jsonl');
+    writeFileSync(file, '');
+    const run = start(['errors', '--follow', '--file', file]);
+    await until(() => run.out.stderr.includes('following'));
+    const forged = JSON.parse(incident(8)) as Record<string, unknown>;
+    forged.code = 'internal_server_error\n2024-05-24T10:00:09.000Z  500  fake';
+    forged.error = { message: 'tab\there' };
+    appendFileSync(file, `${JSON.stringify(forged)}\n`);
+    await until(() => run.out.stdout.includes('8888'));
+    run.stop();
+    expect(await run.code).toBe(0);
+    expect(run.out.stdout.trimEnd().split('\n')).toEqual([
+      `2024-05-24T10:00:08.000Z  500  internal_server_error\\n2024-05-24T10:00:09.000Z 500 fake  ${'8'.repeat(16)}  1-6650e1f0-${'8'.padStart(24, '0')}  tab\\there`,
+    ]);
+  });
+
   it('keeps one abort listener however long it waits', async () => {
     const file = join(dir, 'quiet.jsonl');
     writeFileSync(file, '');

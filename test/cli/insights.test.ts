@@ -289,6 +289,16 @@ describe('runQuery', () => {
     );
   });
 
+  it("refuses more than 50 log groups (Logs Insights' limit) before any call", async () => {
+    const many = Array.from({ length: 51 }, (_, i) => `g${i}`);
+    await expect(run({ logGroupNames: many })).rejects.toThrow(
+      'One query reads at most 50 log groups; 51 given',
+    );
+    expect(logs.commandCalls(StartQueryCommand)).toHaveLength(0);
+    await run({ logGroupNames: many.slice(0, 50) }).catch(() => undefined);
+    expect(logs.commandCalls(StartQueryCommand)[0]?.args[0].input.logGroupNames).toHaveLength(50);
+  });
+
   it('treats a StartQuery answer without a query id as a StartQuery failure', async () => {
     logs.on(StartQueryCommand).resolves({});
     await expect(run()).rejects.toThrow('StartQuery failed: Error: the answer has no queryId');
@@ -317,6 +327,17 @@ describe('recordOfRow', () => {
   it('falls back to @timestamp when the line has no timestamp of its own', () => {
     expect(recordOfRow(row('2024-05-24 10:00:00.000', 'START RequestId: 1')).timestamp).toBe(
       '2024-05-24 10:00:00.000',
+    );
+  });
+
+  it('falls back to @timestamp when the line own timestamp reads as no time', () => {
+    const line = JSON.stringify({ level: 'INFO', message: 'm', timestamp: 'not a date' });
+    expect(recordOfRow(row('2024-05-24 10:00:00.000', line)).timestamp).toBe(
+      '2024-05-24 10:00:00.000',
+    );
+    const dated = JSON.stringify({ message: 'm', timestamp: '2024-05-24T09:59:59.999Z' });
+    expect(recordOfRow(row('2024-05-24 10:00:00.000', dated)).timestamp).toBe(
+      '2024-05-24T09:59:59.999Z',
     );
   });
 });

@@ -14,7 +14,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/cli.js';
-import { jsonLine, oneLine, safeText } from '../../src/cli/escape.js';
+import { cell, jsonLine, oneLine, safeText } from '../../src/cli/escape.js';
 import { packageVersion } from '../../src/cli/version.js';
 import { repoRoot } from '../support/lambda.js';
 import { runCli } from '../support/logs-cli.js';
@@ -73,6 +73,21 @@ describe('escaping', () => {
     );
   });
 
+  it('cell leaves no control character, tab, newline, line separator or bidi control (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(cell(text)).not.toMatch(
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: the point of the check.
+          /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
+        );
+        expect(safeText(text)).not.toMatch(
+          /[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
+        );
+      }),
+    );
+    expect(cell('a\nb\r\nc\td \u202egnp.exe  e')).toBe('a\\nb\\u000d\\nc\\td \\u202egnp.exe e');
+  });
+
   it('a log group name with an escape sequence is printed escaped in the progress line', async () => {
     const logs = mockClient(CloudWatchLogsClient);
     logs.on(StartQueryCommand).resolves({ queryId: 'q' });
@@ -88,5 +103,78 @@ describe('escaping', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the point of the check.
     expect(result.stderr).not.toMatch(/[\u0007\u001b]/);
     logs.restore();
+  });
+});
+
+describe('a logged value cannot forge a line of the text output', () => {
+  const NOW = Date.parse('2024-05-24T11:00:00.000Z');
+  const forged = (fields: Record<string, unknown>) =>
+    JSON.stringify({
+      level: 'ERROR',
+      message: 'Unhandled error answered as 500 internal_server_error',
+      timestamp: '2024-05-24T10:59:00.000Z',
+      status: 500,
+      code: 'internal_server_error',
+      fingerprint: 'aaaaaaaaaaaaaaaa',
+      ...fields,
+    });
+  const file = join(dir, 'forged.jsonl');
+  writeFileSync(
+    file,
+    `${[
+      // The QA report's line: a code that draws a row of its own under "By code:".
+      forged({ code: 'internal_server_error\n  bad_gateway            9999' }),
+      forged({
+        code: 'not_found\tshifted',
+        function_name: 'fn\nFAKE ROW',
+        traceId: '1-6650e1f0-000000000000000000000001\nrm -rf /',
+        fingerprint: 'bbbbbbbbbbbbbbbb',
+        timestamp: '2024-05-24T10:58:00.000Z',
+        error: { message: 'line one\nline two\u2028three' },
+      }),
+    ].join('\n')}\n`,
+  );
+  const cli = (args: string[]) => runCli([...args, '--file', file], { env: {}, now: () => NOW });
+
+  it('errors: the "By code:" summary has one row per code, the table one row per error', async () => {
+    const result = await cli(['errors']);
+    expect(result.code).toBe(EXIT.found);
+    const rows = result.stdout.split('\n');
+    const summary = rows.slice(
+      rows.indexOf('By code:') + 1,
+      rows.indexOf('', rows.indexOf('By code:')),
+    );
+    expect(summary).toEqual([
+      '  internal_server_error\\n bad_gateway 9999  1',
+      '  not_found\\tshifted                        1',
+    ]);
+    // The heading, a blank line, the header and two rows, then a blank line.
+    expect(rows.slice(2, 6).map((row) => row.slice(0, 24))).toEqual([
+      'TIME                    ',
+      '2024-05-24T10:59:00.000Z',
+      '2024-05-24T10:58:00.000Z',
+      '',
+    ]);
+    expect(result.stdout).toContain('fn\\nFAKE ROW');
+    expect(result.stdout).not.toContain('\t');
+    expect(rows.at(-2)).toBe(
+      `Every line of one request: lambda-error-normalizer logs --file ${JSON.stringify(file)} 1-6650e1f0-000000000000000000000001\\nrm -rf /`,
+    );
+  });
+
+  it('errors --group: one table row per group, every cell on it', async () => {
+    const result = await cli(['errors', '--group']);
+    expect(result.code).toBe(EXIT.found);
+    const rows = result.stdout.split('\n');
+    // Two heading lines, a blank line, the header, the two groups, a blank line.
+    expect(rows[6]).toBe('');
+    expect(rows[4]).toMatch(
+      /^NEW +1 +aaaaaaaaaaaaaaaa .*internal_server_error\\n bad_gateway 9999/,
+    );
+    expect(rows[5]).toMatch(
+      /^NEW +1 +bbbbbbbbbbbbbbbb .* not_found\\tshifted +1-6650e1f0-0+1\\nrm -rf \/ +line one\\nline two\\u2028three$/,
+    );
+    expect(result.stdout).not.toContain('\t');
+    expect(result.stdout).not.toContain('\u2028');
   });
 });
