@@ -18,7 +18,7 @@ import {
 import type { ApiErrorContractProps } from './contract-props.js';
 import { corsHeadersFor } from './cors.js';
 import { addGatewayResponses } from './rest-gateway-responses.js';
-import { validateContractProps } from './validate-props.js';
+import { fail, validateContractProps } from './validate-props.js';
 
 /**
  * The note HTTP APIs get at synth: what the contract cannot do for them.
@@ -59,6 +59,7 @@ export class ApiErrorContract extends Construct {
   constructor(scope: Construct, id: string, props: ApiErrorContractProps) {
     super(scope, id);
     const { kind, stage } = validateContractProps(this, props);
+    refuseSecondOnStage(this, stage);
     this.kind = kind;
     this.stage = stage;
     this.api = props.api;
@@ -107,3 +108,33 @@ export class ApiErrorContract extends Construct {
     });
   }
 }
+
+/**
+ * Refuses a second contract on a stage: the stage has one access log setting, so the second would
+ * take it over and leave the first's log group (and what points at it: `ErrorMonitoring`'s
+ * outputs and trace query) never written. Looked up in the construct tree rather than marked on
+ * the user's stage: nothing to leave on their construct, and a contract in another stack counts
+ * too. Another stage of the same API is fine: the gateway responses, which belong to the API,
+ * are then the first contract's (kept, as any existing ones).
+ */
+const refuseSecondOnStage = (
+  self: ApiErrorContract,
+  stage: apigw.Stage | apigwv2.IHttpStage,
+): void => {
+  const same = (other: ApiErrorContract['stage']): boolean =>
+    other === stage ||
+    (stage.node.defaultChild !== undefined && other.node.defaultChild === stage.node.defaultChild);
+  // `c.stage` is undefined on a contract whose constructor threw (it stays in the tree).
+  const first = self.node.root.node
+    .findAll()
+    .find(
+      (c): c is ApiErrorContract =>
+        c instanceof ApiErrorContract && c !== self && c.stage !== undefined && same(c.stage),
+    );
+  if (first !== undefined) {
+    fail(
+      self,
+      `the stage ${stage.node.path} already has an ApiErrorContract (${first.node.path}): one per stage. A second would replace the first's access log setting, leaving its log group never written. Drop one, or pass stage for another stage of the API.`,
+    );
+  }
+};

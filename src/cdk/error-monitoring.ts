@@ -7,7 +7,7 @@
 
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as logs from 'aws-cdk-lib/aws-logs';
-import { CfnOutput, Duration, Fn, Names, Stack } from 'aws-cdk-lib/core';
+import { CfnOutput, Duration, Fn, Names, Stack, Token } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { addAnsweredErrorFilters, emfServerErrors } from './answered-errors.js';
 import { type ApiMetrics, apiMetrics, serverErrorRate } from './api-metrics.js';
@@ -16,7 +16,8 @@ import { type ResolvedFunction, resolveFunction } from './monitored-function.js'
 import type { ErrorMonitoringProps } from './monitoring-props.js';
 import { validateMonitoringProps } from './monitoring-props.js';
 import { LOG_GROUPS_OUTPUT_PREFIX } from './output-keys.js';
-import { addSavedQueries } from './saved-queries.js';
+import { addSavedQueries, defaultQueryFolder } from './saved-queries.js';
+import { fail } from './validate-props.js';
 
 /** The API alarms look at 5 minutes: a rate over one minute of low traffic is noise. */
 const API_PERIOD = Duration.minutes(5);
@@ -51,8 +52,15 @@ export class ErrorMonitoring extends Construct {
   readonly dashboard: cloudwatch.Dashboard | undefined;
   /** The saved queries, unless `queryFolder: false`. */
   readonly queryDefinitions: readonly logs.CfnQueryDefinition[];
+  /**
+   * The folder of the saved queries: `Shop/ErrorMonitoring` by default, `undefined` with
+   * `queryFolder: false`.
+   */
+  readonly queryFolder: string | undefined;
   /** The function log groups, then the access log group when known: what the CLI reads. */
   readonly logGroupNames: readonly string[];
+  /** `dashboardName` as given: `dashboard.dashboardName` is a token, even for a given name. */
+  private readonly givenDashboardName: string | undefined;
 
   /**
    * @param scope - parent construct.
@@ -62,6 +70,18 @@ export class ErrorMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: ErrorMonitoringProps) {
     super(scope, id);
     validateMonitoringProps(this, props);
+    const folder = props.queryFolder ?? defaultQueryFolder(this);
+    // The default is checked here, not with the props: it comes from the construct's path.
+    if (typeof folder === 'string' && !Token.isUnresolved(folder) && folder.length > 200) {
+      fail(
+        this,
+        `the default queryFolder ${JSON.stringify(folder)} (the stack name and this construct's path) is ${folder.length} characters, over the 200 a folder takes: set queryFolder`,
+      );
+    }
+    this.queryFolder = folder === false ? undefined : folder;
+    this.givenDashboardName =
+      typeof props.dashboardName === 'string' ? props.dashboardName : undefined;
+    this.refuseSharedNames();
     const period = props.period ?? Duration.minutes(1);
     const perFunction = props.alarms === 'perFunction';
     const functions = props.functions.map((entry) => resolveFunction(this, entry));
@@ -173,14 +193,9 @@ export class ErrorMonitoring extends Construct {
         ? functionLogGroupNames
         : [...functionLogGroupNames, api.accessLogGroupName];
     this.queryDefinitions =
-      props.queryFolder === false
+      this.queryFolder === undefined
         ? []
-        : addSavedQueries(
-            this,
-            props.queryFolder ?? Stack.of(this).stackName,
-            functionLogGroupNames,
-            this.logGroupNames,
-          );
+        : addSavedQueries(this, this.queryFolder, functionLogGroupNames, this.logGroupNames);
 
     const output = new CfnOutput(this, 'LogGroups', {
       description:
@@ -188,6 +203,38 @@ export class ErrorMonitoring extends Construct {
       value: Fn.join(',', [...this.logGroupNames]),
     });
     output.overrideLogicalId(`${LOG_GROUPS_OUTPUT_PREFIX}${Names.uniqueId(this)}`);
+  }
+
+  /**
+   * Refuses a query folder or a dashboard name another `ErrorMonitoring` of the stack already
+   * has: two sets of saved queries with the same names, over different log groups, cannot be
+   * told apart in the console, and a dashboard name is one per account (the second would fail the
+   * deploy or overwrite the first). Only within a stack: stacks with the same names may go to
+   * different accounts.
+   */
+  private refuseSharedNames(): void {
+    const stack = Stack.of(this);
+    const others = stack.node
+      .findAll()
+      .filter(
+        (c): c is ErrorMonitoring =>
+          c instanceof ErrorMonitoring && c !== this && Stack.of(c) === stack,
+      );
+    for (const other of others) {
+      if (this.queryFolder !== undefined && other.queryFolder === this.queryFolder) {
+        fail(
+          this,
+          `queryFolder ${JSON.stringify(this.queryFolder)} is already the folder of ${other.node.path}: its saved queries would have the same names as these, over other log groups. Give each ErrorMonitoring its own queryFolder (unset, it is the stack name and the construct's path).`,
+        );
+      }
+      const name = this.givenDashboardName;
+      if (name !== undefined && other.givenDashboardName === name) {
+        fail(
+          this,
+          `dashboardName ${JSON.stringify(name)} is already the dashboard of ${other.node.path}: dashboard names are one per account. Give each ErrorMonitoring its own dashboardName (unset, CloudFormation generates one).`,
+        );
+      }
+    }
   }
 }
 

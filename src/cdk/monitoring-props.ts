@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import type { MonitoredApi } from './api-metrics.js';
 import type { ErrorMetricSource } from './dashboard.js';
 import type { MonitoredFunction } from './monitored-function.js';
+import { checkDashboardName, checkQueryFolder, fail, optionalBoolean } from './validate-props.js';
 
 /**
  * One alarm per function, or one for all.
@@ -85,20 +86,18 @@ export interface ErrorMonitoringProps {
    */
   readonly apiLatencyP99Ms?: number;
   /**
-   * Name of the dashboard; `false` for no dashboard.
+   * Name of the dashboard (1 to 255 of `A-Za-z0-9-_`, one per account: not another
+   * `ErrorMonitoring`'s of the stack); `false` for no dashboard.
    * @default - a name CloudFormation generates
    */
   readonly dashboardName?: string | false;
   /**
-   * Folder (name prefix) of the saved Logs Insights queries; `false` for none.
-   * @default - the stack name
+   * Folder (name prefix) of the saved Logs Insights queries, 1 to 200 characters and not another
+   * `ErrorMonitoring`'s of the stack; `false` for none.
+   * @default - the stack name and the construct's path in the stack (`Shop/ErrorMonitoring`)
    */
   readonly queryFolder?: string | false;
 }
-
-const fail = (scope: Construct, message: string): never => {
-  throw new Error(`${scope.node.path}: ${message}`);
-};
 
 const positive = (
   scope: Construct,
@@ -165,10 +164,7 @@ export const validateMonitoringProps = (scope: Construct, props: ErrorMonitoring
       }
     }
   }
-  if (
-    typeof props.queryFolder === 'string' &&
-    (props.queryFolder.length === 0 || props.queryFolder.length > 200)
-  ) {
-    fail(scope, 'queryFolder must be 1 to 200 characters');
-  }
+  optionalBoolean(scope, 'notifyOnOk', props.notifyOnOk);
+  checkDashboardName(scope, props.dashboardName);
+  checkQueryFolder(scope, props.queryFolder);
 };

@@ -54,15 +54,40 @@ const responseTypeOf = (cfn: apigw.CfnGatewayResponse): string =>
   String(Stack.of(cfn).resolve(cfn.responseType));
 
 /**
+ * The methods of `api`: its `methods` (wherever they are) and every `CfnMethod` of its stack on
+ * its id, for a method declared as a raw L1.
+ */
+const cfnMethodsOf = (api: apigw.RestApi): apigw.CfnMethod[] => {
+  const stack = Stack.of(api);
+  const apiId = JSON.stringify(stack.resolve(api.restApiId));
+  const raw = stack.node
+    .findAll()
+    .filter(
+      (c): c is apigw.CfnMethod =>
+        c instanceof apigw.CfnMethod &&
+        Stack.of(c) === stack &&
+        JSON.stringify(stack.resolve(c.restApiId)) === apiId,
+    );
+  const attached = api.methods.map((method) => method.node.defaultChild as apigw.CfnMethod);
+  return [...new Set([...attached, ...raw])];
+};
+
+/**
  * Whether an unknown route is the only reason for MISSING_AUTHENTICATION_TOKEN: no method of the
  * API uses IAM. `undefined` when the methods are unknown (a `SpecRestApi`'s live in its spec).
+ *
+ * Read from each `CfnMethod`'s `authorizationType` property, so call it at synth (the status is
+ * lazy) to count methods added, or changed through the L1, after the construct. An
+ * `AuthorizationType` set with `addPropertyOverride` / `addOverride` is not seen: CDK keeps
+ * overrides private (docs/cdk.md says so). A value known at deploy time only counts as IAM:
+ * 403 is the answer that is never wrong.
  */
 export const noIamMethod = (api: apigw.IRestApi): boolean | undefined => {
   if (!(api instanceof apigw.RestApi)) return undefined;
   const stack = Stack.of(api);
-  return api.methods.every((method) => {
-    const cfn = method.node.defaultChild as apigw.CfnMethod;
-    return stack.resolve(cfn.authorizationType) !== apigw.AuthorizationType.IAM;
+  return cfnMethodsOf(api).every((cfn) => {
+    const type: unknown = stack.resolve(cfn.authorizationType);
+    return type === undefined || (typeof type === 'string' && type !== apigw.AuthorizationType.IAM);
   });
 };
 

@@ -4,6 +4,7 @@
  * answer the same question the same way.
  */
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { Stack } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { errorGroupsQuery, errorsQuery, traceQuery } from '../cli/queries.js';
 
@@ -16,6 +17,28 @@ import { errorGroupsQuery, errorsQuery, traceQuery } from '../cli/queries.js';
  * ```
  */
 export const PLACEHOLDER_TRACE_ID = '1-00000000-000000000000000000000000';
+
+/**
+ * The folder of a construct's saved queries when `queryFolder` is not given: the stack name, then
+ * the construct's path inside the stack (`Shop/ErrorMonitoring`, `Shop/Orders/Monitoring`).
+ * Construct paths are unique in a stack, and stack names in an account and region, so two
+ * constructs never share it. Always the path, even for a stack's only construct: a folder that depended on
+ * whether the stack had another `ErrorMonitoring` would rename the first one's queries when a
+ * second is added, and the folder alone would not say which construct a query belongs to.
+ *
+ * @param scope - the `ErrorMonitoring`.
+ * @returns the folder, e.g. `Shop/ErrorMonitoring`.
+ * @example
+ * ```ts
+ * defaultQueryFolder(monitoring); // 'Shop/ErrorMonitoring'
+ * ```
+ */
+export const defaultQueryFolder = (scope: Construct): string => {
+  const stack = Stack.of(scope);
+  const scopes = scope.node.scopes;
+  const inStack = scopes.slice(scopes.indexOf(stack) + 1).map((s) => s.node.id);
+  return [stack.stackName, ...inStack].join('/');
+};
 
 /**
  * The saved queries' names under `folder`.

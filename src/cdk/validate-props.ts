@@ -15,8 +15,59 @@ export class PropsError extends Error {
   override name = 'PropsError';
 }
 
-const fail = (scope: Construct, message: string): never => {
+/**
+ * Throws a `PropsError` naming the construct.
+ * @param scope - the construct whose props are wrong.
+ * @param message - what is wrong and what to change.
+ */
+export const fail = (scope: Construct, message: string): never => {
   throw new PropsError(`${scope.node.path}: ${message}`);
+};
+
+/**
+ * Refuses a non-boolean for an optional boolean prop: from plain JavaScript, `'yes'` or `0`
+ * would otherwise read as "not `false`", the opposite of what `'no'` meant.
+ */
+export const optionalBoolean = (scope: Construct, name: string, value: unknown): void => {
+  if (value !== undefined && typeof value !== 'boolean') {
+    fail(scope, `${name} must be true or false, not ${JSON.stringify(value)}`);
+  }
+};
+
+/** CloudWatch dashboard names (PutDashboard): 1 to 255 of these characters. */
+const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+/**
+ * Checks a `dashboardName`: a CloudWatch dashboard name or `false`. A token is left to
+ * CloudFormation: its value is known at deploy time only.
+ */
+export const checkDashboardName = (scope: Construct, value: unknown): void => {
+  if (value === undefined || value === false) return;
+  if (typeof value === 'string' && (Token.isUnresolved(value) || DASHBOARD_NAME.test(value))) {
+    return;
+  }
+  fail(
+    scope,
+    `dashboardName must be 1 to 255 characters of A-Z, a-z, 0-9, "-" and "_" (a CloudWatch dashboard name), or false for no dashboard, not ${JSON.stringify(value)}`,
+  );
+};
+
+/**
+ * Checks a `queryFolder`: 1 to 200 characters (the query names add up to 18 more, of the 255 a
+ * query definition name takes) or `false`. A token is left to CloudFormation.
+ */
+export const checkQueryFolder = (scope: Construct, value: unknown): void => {
+  if (value === undefined || value === false) return;
+  if (
+    typeof value === 'string' &&
+    (Token.isUnresolved(value) || (value.length > 0 && value.length <= 200))
+  ) {
+    return;
+  }
+  fail(
+    scope,
+    `queryFolder must be 1 to 200 characters, or false for no saved queries, not ${JSON.stringify(value)}`,
+  );
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -68,6 +119,8 @@ export const validateContractProps = (
       'api must be an apigateway.RestApi, LambdaRestApi, SpecRestApi or an apigatewayv2.HttpApi',
     );
   }
+  optionalBoolean(scope, 'accessLog', props.accessLog);
+  optionalBoolean(scope, 'tracing', props.tracing);
   oneOf(scope, 'existingGatewayResponses', props.existingGatewayResponses, ['keep', 'override']);
   oneOf(scope, 'missingAuthenticationToken', props.missingAuthenticationToken, [
     'auto',
@@ -89,7 +142,11 @@ export const validateContractProps = (
     if (stage === undefined) fail(scope, 'the HTTP API has no default stage: pass stage');
     return { kind, stage: stage as apigwv2.IHttpStage };
   }
+  if (props.cors !== undefined && props.cors !== false && !isObject(props.cors)) {
+    fail(scope, `cors must be { allowOrigin } or false, not ${JSON.stringify(props.cors)}`);
+  }
   if (isObject(props.cors)) {
+    optionalBoolean(scope, 'cors.allowCredentials', props.cors.allowCredentials);
     const origin = props.cors.allowOrigin;
     if (
       typeof origin !== 'string' ||

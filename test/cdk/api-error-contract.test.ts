@@ -2,6 +2,7 @@
  * `ApiErrorContract` on users' APIs: a RestApi with its own routes and gateway response, a
  * LambdaRestApi, IAM and Cognito authorizers, a SpecRestApi, an HttpApi.
  */
+import { CfnParameter } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -210,6 +211,55 @@ describe('authorizers: an honest status for MISSING_AUTHENTICATION_TOKEN', () =>
     expect(responses.get('UNAUTHORIZED')?.StatusCode).toBe('401');
   });
 
+  it('sees an IAM method declared as a raw CfnMethod, before or after the construct', () => {
+    for (const after of [false, true]) {
+      const { stack, api } = restApiWithRoutes();
+      const raw = () =>
+        new apigw.CfnMethod(stack, 'RawAdmin', {
+          restApiId: api.restApiId,
+          resourceId: api.root.resourceId,
+          httpMethod: 'POST',
+          authorizationType: 'AWS_IAM',
+        });
+      if (!after) raw();
+      new ApiErrorContract(stack, 'ErrorContract', { api });
+      if (after) raw();
+      expect(responsesOf(stack).get('MISSING_AUTHENTICATION_TOKEN')?.StatusCode, `${after}`).toBe(
+        '403',
+      );
+    }
+  });
+
+  it('sees IAM set on a method through its L1, and keeps 404 for a raw method without IAM', () => {
+    const open = restApiWithRoutes();
+    new apigw.CfnMethod(open.stack, 'RawOpen', {
+      restApiId: open.api.restApiId,
+      resourceId: open.api.root.resourceId,
+      httpMethod: 'POST',
+      authorizationType: 'NONE',
+    });
+    new ApiErrorContract(open.stack, 'ErrorContract', { api: open.api });
+    expect(responsesOf(open.stack).get('MISSING_AUTHENTICATION_TOKEN')?.StatusCode).toBe('404');
+
+    const { stack, api } = restApiWithRoutes();
+    new ApiErrorContract(stack, 'ErrorContract', { api });
+    const method = api.root.addMethod('PUT', new apigw.MockIntegration());
+    (method.node.defaultChild as apigw.CfnMethod).authorizationType = 'AWS_IAM';
+    expect(responsesOf(stack).get('MISSING_AUTHENTICATION_TOKEN')?.StatusCode).toBe('403');
+  });
+
+  it('keeps 403 when an authorization type is known at deploy time only', () => {
+    const { stack, api } = restApiWithRoutes();
+    new apigw.CfnMethod(stack, 'RawAdmin', {
+      restApiId: api.restApiId,
+      resourceId: api.root.resourceId,
+      httpMethod: 'POST',
+      authorizationType: new CfnParameter(stack, 'AuthType').valueAsString,
+    });
+    new ApiErrorContract(stack, 'ErrorContract', { api });
+    expect(responsesOf(stack).get('MISSING_AUTHENTICATION_TOKEN')?.StatusCode).toBe('403');
+  });
+
   it('follows the prop over the detection', () => {
     const { stack, api } = restApiWithRoutes();
     new ApiErrorContract(stack, 'ErrorContract', { api, missingAuthenticationToken: 'forbidden' });
@@ -296,6 +346,49 @@ describe('HTTP API', () => {
   });
 });
 
+describe('one contract per stage', () => {
+  it('refuses a second contract on the stage, naming the first', () => {
+    const { stack, api } = restApiWithRoutes();
+    new ApiErrorContract(stack, 'ErrorContract', { api });
+    const again = [{ api }, { api, stage: api.deploymentStage }, { api, accessLog: false }];
+    for (const [index, props] of again.entries()) {
+      expect(() => new ApiErrorContract(stack, `Again${index}`, props)).toThrow(
+        /the stage users\/Api\/DeploymentStage\.prod already has an ApiErrorContract \(users\/ErrorContract\): one per stage/,
+      );
+    }
+  });
+
+  it('refuses a second contract on an HTTP API stage', () => {
+    const { stack } = userStack();
+    const api = new apigwv2.HttpApi(stack, 'Api');
+    new ApiErrorContract(stack, 'ErrorContract', { api });
+    expect(() => new ApiErrorContract(stack, 'Again', { api })).toThrow(/one per stage/);
+  });
+
+  it('takes a contract per stage of one REST API: each stage its own log, one set of responses', () => {
+    const { stack, api } = restApiWithRoutes();
+    const prod = new ApiErrorContract(stack, 'ErrorContract', { api });
+    const staging = new apigw.Stage(stack, 'Staging', {
+      deployment: api.latestDeployment as apigw.Deployment,
+      stageName: 'staging',
+    });
+    const second = new ApiErrorContract(stack, 'StagingContract', { api, stage: staging });
+    expect(responsesOf(stack).size).toBe(21);
+    const destinations = synth(stack)
+      .ofType('AWS::ApiGateway::Stage')
+      .map(([, r]) => JSON.stringify((r.Properties.AccessLogSetting as Props).DestinationArn));
+    expect(destinations.sort()).toEqual(
+      [prod, second]
+        .map((c) =>
+          JSON.stringify({
+            'Fn::GetAtt': [stack.getLogicalId(c.accessLogGroup?.node.defaultChild as never), 'Arn'],
+          }),
+        )
+        .sort(),
+    );
+  });
+});
+
 describe('props checked at synth', () => {
   it.each([
     [{ api: {} }, /api must be an apigateway.RestApi/],
@@ -303,6 +396,13 @@ describe('props checked at synth', () => {
     [{ missingAuthenticationToken: 404 }, /missingAuthenticationToken must be one of/],
     [{ cors: { allowOrigin: 'https://a.com, https://b.com' } }, /cors.allowOrigin must be/],
     [{ cors: { allowOrigin: '*', allowCredentials: true } }, /refuse credentials/],
+    [{ cors: true }, /cors must be \{ allowOrigin \} or false, not true/],
+    [
+      { cors: { allowOrigin: 'https://a.com', allowCredentials: 'yes' } },
+      /cors.allowCredentials must be true or false/,
+    ],
+    [{ accessLog: 'no' }, /accessLog must be true or false, not "no"/],
+    [{ tracing: 0 }, /tracing must be true or false, not 0/],
   ])('%j', (overrides, message) => {
     const { stack, api } = restApiWithRoutes();
     expect(

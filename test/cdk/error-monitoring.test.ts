@@ -2,12 +2,13 @@
  * `ErrorMonitoring` on users' stacks: two functions, a REST or HTTP API, alarms combined or per
  * function, the library's metric or the metric filter, and the output the CLI reads.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration, Lazy } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { ANSWERED_SERVER_ERROR_PATTERN } from '../../src/cdk/answered-errors.js';
 import { ApiErrorContract } from '../../src/cdk/api-error-contract.js';
@@ -172,9 +173,9 @@ describe('dashboard, saved queries, output', () => {
       .ofType('AWS::Logs::QueryDefinition')
       .map(([, r]) => r.Properties);
     expect(queries.map((q) => q.Name)).toEqual([
-      'users/latest-errors',
-      'users/lines-by-trace-id',
-      'users/error-groups',
+      'users/Monitoring/latest-errors',
+      'users/Monitoring/lines-by-trace-id',
+      'users/Monitoring/error-groups',
     ]);
     expect(queries.map((q) => q.QueryString)).toEqual([
       errorsQuery(),
@@ -196,6 +197,75 @@ describe('dashboard, saved queries, output', () => {
     });
     const outputs = Object.keys(synth(stack).template.toJSON().Outputs as Props);
     expect(outputs.filter((key) => key.startsWith('ErrorNormalizerLogGroups'))).toHaveLength(2);
+  });
+
+  it('gives two constructs of one stack their own query folders, dashboards and outputs', () => {
+    // What the docs recommend past 50 functions: one ErrorMonitoring per group of functions.
+    const { stack, orders, users } = twoFunctions();
+    const first = new ErrorMonitoring(stack, 'Monitoring', { functions: [orders] });
+    const second = new ErrorMonitoring(new Construct(stack, 'Team'), 'Monitoring', {
+      functions: [users],
+    });
+    expect([first.queryFolder, second.queryFolder]).toEqual([
+      'users/Monitoring',
+      'users/Team/Monitoring',
+    ]);
+    const { template, ofType } = synth(stack);
+    const names = ofType('AWS::Logs::QueryDefinition').map(([, r]) => r.Properties.Name);
+    expect(names).toHaveLength(6);
+    expect(new Set(names).size).toBe(6);
+    expect(names).toContain('users/Team/Monitoring/lines-by-trace-id');
+    // Dashboards and alarms are not named: CloudFormation generates distinct names.
+    const dashboards = ofType('AWS::CloudWatch::Dashboard').map(([, r]) => r.Properties);
+    expect(dashboards).toHaveLength(2);
+    for (const dashboard of dashboards) expect(dashboard.DashboardName).toBeUndefined();
+    for (const [, alarm] of ofType('AWS::CloudWatch::Alarm')) {
+      expect(alarm.Properties.AlarmName).toBeUndefined();
+    }
+    const outputs = Object.keys(template.toJSON().Outputs as Props).filter((key) =>
+      key.startsWith('ErrorNormalizerLogGroups'),
+    );
+    expect(new Set(outputs).size).toBe(2);
+  });
+
+  it('refuses a query folder or a dashboard name another construct of the stack has', () => {
+    const { stack, orders, users } = twoFunctions();
+    new ErrorMonitoring(stack, 'OrdersMonitoring', {
+      functions: [orders],
+      queryFolder: 'shop',
+      dashboardName: 'shop-errors',
+    });
+    expect(
+      () =>
+        new ErrorMonitoring(stack, 'UsersMonitoring', {
+          functions: [users],
+          queryFolder: 'shop',
+        }),
+    ).toThrow(
+      /UsersMonitoring: queryFolder "shop" is already the folder of users\/OrdersMonitoring/,
+    );
+    expect(
+      () =>
+        new ErrorMonitoring(stack, 'UsersMonitoring2', {
+          functions: [users],
+          queryFolder: 'users/OrdersMonitoring',
+          dashboardName: 'shop-errors',
+        }),
+    ).toThrow(/dashboardName "shop-errors" is already the dashboard of users\/OrdersMonitoring/);
+    // An explicit folder equal to another construct's default clashes as well.
+    new ErrorMonitoring(stack, 'Third', { functions: [users] });
+    expect(
+      () =>
+        new ErrorMonitoring(stack, 'Fourth', { functions: [users], queryFolder: 'users/Third' }),
+    ).toThrow(/already the folder of users\/Third/);
+  });
+
+  it('asks for a queryFolder when the default one would be too long', () => {
+    const { stack, orders } = twoFunctions();
+    const deep = new Construct(new Construct(stack, 'A'.repeat(100)), 'B'.repeat(100));
+    expect(() => new ErrorMonitoring(deep, 'Monitoring', { functions: [orders] })).toThrow(
+      /default queryFolder .* over the 200 a folder takes: set queryFolder/,
+    );
   });
 
   it('adds no cdk-nag finding of its own', () => {
@@ -246,6 +316,15 @@ describe('props checked at synth', () => {
     [{ answeredErrorsThreshold: 0 }, /above 0/],
     [{ period: Duration.seconds(45) }, /multiple of 60/],
     [{ metrics: { namespace: '', service: 'x' } }, /POWERTOOLS_METRICS_NAMESPACE/],
+    [{ dashboardName: '' }, /dashboardName must be 1 to 255 characters of A-Z/],
+    [{ dashboardName: 'errors dashboard' }, /dashboardName must be/],
+    [{ dashboardName: 'é' }, /dashboardName must be/],
+    [{ dashboardName: 'd'.repeat(256) }, /dashboardName must be/],
+    [{ dashboardName: true }, /dashboardName must be .* or false/],
+    [{ queryFolder: '' }, /queryFolder must be 1 to 200 characters/],
+    [{ queryFolder: true }, /queryFolder must be .* or false/],
+    [{ notifyOnOk: 'yes' }, /notifyOnOk must be true or false, not "yes"/],
+    [{ notifyOnOk: 0 }, /notifyOnOk must be true or false/],
   ])('%j', (overrides, message) => {
     const { stack, orders } = twoFunctions();
     expect(
@@ -255,5 +334,27 @@ describe('props checked at synth', () => {
           ...(overrides as object),
         } as never),
     ).toThrow(message);
+  });
+});
+
+describe('props left to CloudFormation', () => {
+  it('takes the longest dashboard name and tokens it cannot check', () => {
+    for (const dashboardName of [
+      'd'.repeat(255),
+      'Shop_errors-2',
+      `${Aws.STACK_NAME}-errors`,
+      Lazy.string({ produce: () => 'late' }),
+    ]) {
+      const { stack, orders } = twoFunctions();
+      new ErrorMonitoring(stack, 'Monitoring', { functions: [orders], dashboardName });
+      synth(stack).template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    }
+    const { stack, orders } = twoFunctions();
+    new ErrorMonitoring(stack, 'Monitoring', {
+      functions: [orders],
+      queryFolder: Lazy.string({ produce: () => 'late' }),
+      notifyOnOk: false,
+    });
+    synth(stack).template.resourceCountIs('AWS::Logs::QueryDefinition', 3);
   });
 });
