@@ -6,7 +6,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { byTime, type LogRecord, ownTimestamp, parseLogLine } from './record.js';
 import { belongsToRequests, carriesTrace, requestIdsOfLine } from './request-lines.js';
 
@@ -41,15 +40,33 @@ export const assertFile = async (file: string): Promise<void> => {
   }
 };
 
+/** A line without the `\r` of a CRLF ending. */
+const withoutCr = (line: string): string => (line.endsWith('\r') ? line.slice(0, -1) : line);
+
+/**
+ * The lines of `file`, split at `\n` only. Not `node:readline`: since Node 24 it also ends a
+ * line at U+2028 and U+2029, which JSON.stringify writes raw inside strings, so a log line
+ * quoting one would be cut in two and lost. Each chunk is searched once, however long a line.
+ */
+async function* fileLines(file: string): AsyncGenerator<string> {
+  let partial = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8' }) as AsyncIterable<string>) {
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', start)) {
+      yield withoutCr(partial + chunk.slice(start, end));
+      partial = '';
+      start = end + 1;
+    }
+    partial += chunk.slice(start);
+  }
+  if (partial !== '') yield withoutCr(partial);
+}
+
 /** Each JSON object line of `file` with its text. Lines that are not JSON are skipped. */
 export async function* readJsonLines(
   file: string,
 ): AsyncGenerator<{ raw: string; line: Record<string, unknown> }> {
-  const lines = createInterface({
-    input: createReadStream(file, { encoding: 'utf8' }),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  for await (const raw of lines) {
+  for await (const raw of fileLines(file)) {
     const line = parseLogLine(raw);
     if (line !== undefined) yield { raw, line };
   }
