@@ -19,13 +19,14 @@ export interface Key {
   alt?: string;
 }
 
-/** The names a key may be read as. */
-export const namesOf = (key: Key): string[] => {
-  const names = [key.name];
-  if (key.alt !== undefined) names.push(key.alt);
-  if (key.wider !== undefined) names.push(key.wider);
-  return names;
-};
+/**
+ * Whether `test` holds for a name the key may be read as. No array: it runs at every separator
+ * of every text that passes the prefilter.
+ */
+export const someName = (key: Key, test: (name: string) => boolean): boolean =>
+  test(key.name) ||
+  (key.alt !== undefined && test(key.alt)) ||
+  (key.wider !== undefined && test(key.wider));
 
 const isKeyChar = (c: number): boolean =>
   (c >= 48 && c <= 57) ||
@@ -80,7 +81,7 @@ export const keyBefore = (text: string, at: number, floor: number): Key | undefi
   const key: Key = { name: text.slice(start, end), level };
   // `\r\nCookie:` in JSON is `Cookie`, but `C:\app\token=` is `token`: both are judged.
   if (text.charCodeAt(start - 1) === 92 && /^[nrt]./.test(key.name)) key.alt = key.name.slice(1);
-  if (KEY_NOUNS.test(key.name) && text[start - 1] === ' ' && start - 1 > floor) {
+  if (text[start - 1] === ' ' && start - 1 > floor && KEY_NOUNS.test(key.name)) {
     const before = wordStart(text, start - 1, floor);
     if (before < start - 1) key.wider = text.slice(before, end);
   }

@@ -10,7 +10,7 @@
  * is linear in the text. A value is never cut at a length bound: the rest of it would be logged.
  */
 import { REDACTED } from './marks.js';
-import { KEY_PATTERNS, type Key, keyBefore, namesOf } from './pair-key.js';
+import { KEY_PATTERNS, type Key, keyBefore, someName } from './pair-key.js';
 import {
   bareEnd,
   enclosedEnd,
@@ -56,7 +56,7 @@ const valueAt = (text: string, at: number, key: Key, percent: boolean): Span | u
     const end = quotedEnd(text, start, slashes, quote.charCodeAt(0));
     return end > start ? { start, end } : undefined;
   }
-  const line = namesOf(key).some((name) => LINE_KEYS.test(name));
+  const line = someName(key, (name) => LINE_KEYS.test(name));
   // `"password":["…"]`, `"set-cookie":[…]` over several lines: a secret's whole structure goes,
   // and a header's whole line with it (`Cookie: {} theme=dark; sid=…`).
   const open = text.charCodeAt(at);
@@ -105,7 +105,7 @@ export const redactPairs = (text: string, isSecret: (key: string) => boolean): s
   SEPARATOR.lastIndex = 0;
   for (let mark = SEPARATOR.exec(text); mark !== null; mark = SEPARATOR.exec(text)) {
     const key = keyBefore(text, mark.index, copied);
-    if (key === undefined || !namesOf(key).some(isSecret)) continue;
+    if (key === undefined || !someName(key, isSecret)) continue;
     SPACES.lastIndex =
       SEPARATOR.lastIndex + (mark[0] === '=' && text[SEPARATOR.lastIndex] === '>' ? 1 : 0);
     SPACES.exec(text);
