@@ -3,10 +3,11 @@
  * word of key characters, and the word before it when the key is a bare noun (`API key`).
  * Every read goes back at most 128 characters, never before what the scan has copied.
  */
+import { encodedQuoteAt } from './value-end.js';
 
-/** Whether an encoded quote (`%22`, `%27`) ends just before `at`. */
+/** Whether an encoded quote (`%22`, `%27`) ends just before `at`, not before `floor`. */
 const encodedQuoteBefore = (text: string, at: number, floor: number): boolean =>
-  at - 3 >= floor && /^%2[27]$/.test(text.slice(at - 3, at));
+  at - 3 >= floor && encodedQuoteAt(text, at - 3);
 
 /** A key read back from its separator. */
 export interface Key {

@@ -35,9 +35,8 @@ export const lineEnd = (text: string, at: number): number => {
     if (c !== 92) continue;
     const next = text[i + 1];
     if (next === 'n' || next === 'r' || (next === '"' && jsonGoesOn(text, i + 2))) {
-      let start = i;
-      while (start > at && text.charCodeAt(start - 1) === 92) start--;
-      return start;
+      // The backslashes before the escape's own, never before `at`.
+      return i - backslashesBefore(text, i, i - at - 1);
     }
   }
   return text.length;
@@ -88,6 +87,12 @@ export const enclosedEnd = (text: string, at: number, close: number): number => 
   for (let i = at + 1; i < line; i++) if (text.charCodeAt(i) === close) return i + 1;
   return line;
 };
+
+/** Whether an encoded quote (`%22` or `%27`) starts at `at`. */
+export const encodedQuoteAt = (text: string, at: number): boolean =>
+  text.charCodeAt(at) === 37 && // %
+  text.charCodeAt(at + 1) === 50 && // 2
+  (text.charCodeAt(at + 2) === 50 || text.charCodeAt(at + 2) === 55); // 2 or 7
 
 /** How many backslashes stand right before `at`, counting up to `max + 1`. */
 export const backslashesBefore = (text: string, at: number, max: number): number => {
@@ -143,7 +148,7 @@ export const quotedEnd = (
  * encoded quote (percent-encoded JSON, `%22s3cret%22%7D`) runs to the next raw delimiter.
  */
 export const percentEnd = (text: string, at: number): number => {
-  const pattern = /^%2[27]/.test(text.slice(at, at + 3)) ? RAW_END : PERCENT_END;
+  const pattern = encodedQuoteAt(text, at) ? RAW_END : PERCENT_END;
   pattern.lastIndex = at;
   return pattern.exec(text)?.index ?? text.length;
 };
