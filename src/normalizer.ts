@@ -168,6 +168,9 @@ export const createCore = (
         custom: customFingerprint,
         memo: remembered,
       });
+      const noted = problems.map(({ rule, reason }) => `rules[${rule}]: ${reason}`);
+      if (grouped.problem !== undefined) noted.push(grouped.problem);
+      // In the order of the log line, whose last field is the error (the longest to read).
       const incident: Incident = {
         status,
         code,
@@ -176,11 +179,9 @@ export const createCore = (
         ...ids,
         fingerprint: grouped.fingerprint,
         fingerprintVersion: FINGERPRINT_VERSION,
+        ...(noted.length > 0 ? { problems: noted.map(redact.text) } : undefined),
         error,
       };
-      const noted = problems.map(({ rule, reason }) => `rules[${rule}]: ${reason}`);
-      if (grouped.problem !== undefined) noted.push(grouped.problem);
-      if (noted.length > 0) incident.problems = noted.map(redact.text);
       report(reporters, incident);
       if (onIncident !== undefined) {
         const key = keyOf(context);

@@ -72,16 +72,16 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
   const core = createCore(options, 'errorNormalizer', MIDDY_CHECKS);
   const { streaming } = options;
   type HookRequest = MiddyRequest<TEvent, TResult>;
-  // One answer per request: a failure is logged once even if several hooks read it.
-  const answered = new WeakMap<object, HttpErrorResult | undefined>();
+  // The 503s `before` answered (and logged) already, for `onError` to hand back. A failure
+  // is reported once: `onError` runs once per request, and only while no answer is set.
+  const closedWindows = new WeakMap<object, HttpErrorResult>();
 
   const answerOf = (request: HookRequest): HttpErrorResult | undefined => {
-    if (answered.has(request)) return answered.get(request);
+    const prepared = closedWindows.get(request);
+    if (prepared !== undefined) return prepared;
     const { event, context, error } = request;
     const answer: ErrorAnswer | undefined = core.answer(error, event, context, failureKind(error));
-    const result = answer === undefined ? undefined : toLambdaResult(answer, event);
-    answered.set(request, result);
-    return result;
+    return answer === undefined ? undefined : toLambdaResult(answer, event);
   };
 
   return {
@@ -90,7 +90,7 @@ export const errorNormalizer = <TEvent = unknown, TResult = unknown>(
       if (closed === undefined) return;
       // Thrown, not returned: an early return would skip every other middleware's `after`, and
       // the 503 would lack their CORS and security headers. Its answer is ready (and logged).
-      answered.set(request, toLambdaResult(closed, request.event));
+      closedWindows.set(request, toLambdaResult(closed, request.event));
       throw new MaintenanceWindowOpen('The service is down for planned maintenance.');
     },
     after: (request) => {

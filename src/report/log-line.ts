@@ -44,18 +44,18 @@ export const writeLine = (
   }
 };
 
-/** Logs the incident's one line. Never throws. */
+/**
+ * Logs the incident's one line, its fields in the incident's own order. Never throws. A copy
+ * goes to the logger, so a logger that changes its attributes cannot change what the tracer,
+ * the metrics and the `onIncident` hooks see after it.
+ */
 export const logIncident = (to: LogSink, incident: Incident): void => {
-  const { error, ...rest } = incident;
   // The fallback line of a failure is always ERROR: the logger that should have said it broke.
   writeLine(
     to,
     incident.status >= 500 ? 'ERROR' : 'WARN',
     LINES[incident.kind](incident),
-    {
-      ...rest,
-      error,
-    },
+    { ...incident },
     'ERROR',
   );
 };
